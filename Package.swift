@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "Histogram", targets: ["Histogram"]),
         .library(name: "ROOTIO", targets: ["ROOTIO"]),
         .library(name: "HistogramIO", targets: ["HistogramIO"]),
+        .library(name: "SpecialFunctions", targets: ["SpecialFunctions"]),
+        .library(name: "Comparators", targets: ["Comparators"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +36,9 @@ let package = Package(
         .target(name: "ROOTIO", dependencies: ["CZlib", "CLZMA", "CZstd", "CLZ4"], swiftSettings: strictness),
         // The bridge from ROOT records to the histogram model, DQM scalars and dumps.
         .target(name: "HistogramIO", dependencies: ["ROOTIO", "Histogram"], swiftSettings: strictness),
+        // Statistics: special functions, then the comparators built on them.
+        .target(name: "SpecialFunctions", swiftSettings: strictness),
+        .target(name: "Comparators", dependencies: ["Histogram", "SpecialFunctions"], swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
@@ -45,5 +50,9 @@ let package = Package(
         .testTarget(name: "HistogramTests", dependencies: ["Histogram", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "ROOTIOTests", dependencies: ["ROOTIO", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "HistogramIOTests", dependencies: ["HistogramIO", "ROOTIO", "Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "SpecialFunctionsTests", dependencies: ["SpecialFunctions", "TestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "ComparatorsTests", dependencies: ["Comparators", "SpecialFunctions", "Histogram", "TestSupport"],
+            swiftSettings: strictness),
     ]
 )
