@@ -12,9 +12,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Histogram", targets: ["Histogram"]),
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // System libraries, reached through module maps (Sources/C*/module.modulemap).
@@ -28,6 +31,16 @@ let package = Package(
         // Histogram model: ROOT-free value types shared by every later stage.
         .target(name: "Histogram", swiftSettings: strictness),
 
+        // HTTP/1.1 server on POSIX sockets and Dispatch (no web framework); knows nothing about DQM.
+        .target(
+            name: "HTTPServer",
+            dependencies: [
+                "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictness),
+
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
@@ -36,5 +49,6 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["Histogram"], path: "Tests/TestSupport", swiftSettings: strictness),
         .testTarget(name: "HistogramTests", dependencies: ["Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strictness),
     ]
 )
