@@ -75,8 +75,8 @@ final class Connection: @unchecked Sendable {
         while keepAlive {
             do {
                 guard case .request(let request) = try parser.next() else { break }
-                keepAlive = request.keepAlive && !worker.isStopping
                 let response = worker.respond(to: request)
+                keepAlive = request.keepAlive && !worker.isStopping
                 ResponseSerializer.append(response, to: &output, headOnly: request.method == "HEAD",
                                           keepAlive: keepAlive, date: HTTPDate.now())
             } catch {

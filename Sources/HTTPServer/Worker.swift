@@ -1,5 +1,6 @@
 import Dispatch
 import Logging
+import Synchronization
 
 /// One serial queue with the connections it owns: the server's worker pool is a fixed number of
 /// these, so handlers run on at most `workers` threads however many clients connect.
@@ -12,7 +13,8 @@ final class Worker: @unchecked Sendable {
     private let logger: Logger
     private let onClose: @Sendable () -> Void
     private var connections: [Int32: Connection] = [:]
-    private var stopping = false
+    /// Read by handlers' connections mid-request, so set from the stopping thread directly.
+    private let stopping = Atomic<Bool>(false)
     private let sweeper: any DispatchSourceTimer
 
     init(index: Int, configuration: ServerConfiguration, handler: @escaping Handler, logger: Logger,
@@ -40,14 +42,14 @@ final class Worker: @unchecked Sendable {
         readBuffer.deallocate()
     }
 
-    var isStopping: Bool { stopping }
+    var isStopping: Bool { stopping.load(ordering: .relaxed) }
 
     func adopt(_ socket: Socket) {
         queue.async { [self] in
             let connection = Connection(socket: socket, worker: self, now: .now)
             connections[socket.descriptor] = connection
             connection.start()
-            if stopping { connection.stop() }
+            if isStopping { connection.stop() }
         }
     }
 
@@ -74,8 +76,8 @@ final class Worker: @unchecked Sendable {
 
     /// Graceful stop: idle connections close now, busy ones after their current response.
     func stop() {
+        stopping.store(true, ordering: .relaxed)
         queue.async { [self] in
-            stopping = true
             for connection in connections.values { connection.stop() }
         }
     }
