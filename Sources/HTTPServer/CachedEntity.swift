@@ -11,6 +11,15 @@ public struct CachedEntity: Sendable {
     /// Seconds since the epoch, if known.
     public let lastModified: Int?
     public let cacheControl: String?
+    /// Headers built once, so serving from the cache allocates next to nothing.
+    private let plainVariant: Variant
+    private let gzipVariant: Variant
+
+    private struct Variant: Sendable {
+        let etag: String
+        let headers: HTTPHeaders
+        let notModifiedHeaders: HTTPHeaders
+    }
 
     /// Bodies smaller than this are sent as they are: the gzip header would eat the gain.
     public static let minimumGzipBytes = 256
@@ -28,25 +37,32 @@ public struct CachedEntity: Sendable {
         } else {
             gzipped = nil
         }
+        plainVariant = Self.variant(etag: self.etag, encoding: nil, contentType: contentType, lastModified: lastModified,
+                                    cacheControl: cacheControl, varies: gzipped != nil)
+        gzipVariant = Self.variant(etag: String(self.etag.dropLast()) + "-gz\"", encoding: "gzip", contentType: contentType,
+                                   lastModified: lastModified, cacheControl: cacheControl, varies: true)
+    }
+
+    private static func variant(etag: String, encoding: String?, contentType: String, lastModified: Int?,
+                                cacheControl: String?, varies: Bool) -> Variant {
+        var validators = HTTPHeaders()
+        validators.add("ETag", etag)
+        if let lastModified { validators.add("Last-Modified", HTTPDate.format(lastModified)) }
+        if let cacheControl { validators.add("Cache-Control", cacheControl) }
+        if varies { validators.add("Vary", "Accept-Encoding") }
+        var headers = validators
+        headers.add("Content-Type", contentType)
+        if let encoding { headers.add("Content-Encoding", encoding) }
+        return Variant(etag: etag, headers: headers, notModifiedHeaders: validators)
     }
 
     public func response(to request: Request) -> Response {
         let useGzip = gzipped != nil && Negotiation.acceptsGzip(request)
-        let tag = useGzip ? String(etag.dropLast()) + "-gz\"" : etag
-        var headers = HTTPHeaders()
-        headers.add("ETag", tag)
-        if let lastModified { headers.add("Last-Modified", HTTPDate.format(lastModified)) }
-        if let cacheControl { headers.add("Cache-Control", cacheControl) }
-        if gzipped != nil { headers.add("Vary", "Accept-Encoding") }
-        if isNotModified(request, tag: tag) {
-            return Response(status: .notModified, headers: headers)
+        let variant = useGzip ? gzipVariant : plainVariant
+        if isNotModified(request, tag: variant.etag) {
+            return Response(status: .notModified, headers: variant.notModifiedHeaders)
         }
-        headers.add("Content-Type", contentType)
-        if useGzip, let gzipped {
-            headers.add("Content-Encoding", "gzip")
-            return Response(status: .ok, headers: headers, body: gzipped)
-        }
-        return Response(status: .ok, headers: headers, body: body)
+        return Response(status: .ok, headers: variant.headers, body: useGzip ? gzipped ?? body : body)
     }
 
     /// RFC 9110 §13.2.2: If-None-Match decides when present; If-Modified-Since only otherwise.

@@ -40,6 +40,7 @@ public struct Request: Sendable {
 
     /// Whether the connection stays open after this request (RFC 9112 §9.3).
     public var keepAlive: Bool {
+        guard headers.contains("Connection") else { return version == .http11 }
         let connection = headers.tokens("Connection")
         if connection.contains("close") { return false }
         return version == .http11 || connection.contains("keep-alive")

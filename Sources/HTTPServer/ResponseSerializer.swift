@@ -1,10 +1,16 @@
 /// Writes a response's bytes: status line, headers (plus `Content-Length`, `Date`, `Connection`)
 /// and, except for HEAD and bodiless statuses, the body.
 enum ResponseSerializer {
+    private static let okStatusLine = Array("HTTP/1.1 200 OK\r\n".utf8)
+
     static func append(_ response: Response, to out: inout [UInt8], headOnly: Bool, keepAlive: Bool, date: String) {
         let code = response.status.code
         let bodiless = code == 204 || code == 304 || (100..<200).contains(code)
-        out.append(contentsOf: "HTTP/1.1 \(code) \(response.status.reason)\r\n".utf8)
+        if response.status == .ok {
+            out.append(contentsOf: okStatusLine)
+        } else {
+            out.append(contentsOf: "HTTP/1.1 \(code) \(response.status.reason)\r\n".utf8)
+        }
         for field in response.headers where !isManaged(field.name) {
             appendField(field.name, field.value, to: &out)
         }
