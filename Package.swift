@@ -16,9 +16,12 @@ let package = Package(
         .library(name: "HistogramIO", targets: ["HistogramIO"]),
         .library(name: "SpecialFunctions", targets: ["SpecialFunctions"]),
         .library(name: "Comparators", targets: ["Comparators"]),
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // System libraries, reached through module maps (Sources/C*/module.modulemap).
@@ -39,6 +42,15 @@ let package = Package(
         // Statistics: special functions, then the comparators built on them.
         .target(name: "SpecialFunctions", swiftSettings: strictness),
         .target(name: "Comparators", dependencies: ["Histogram", "SpecialFunctions"], swiftSettings: strictness),
+        // HTTP/1.1 server on POSIX sockets and Dispatch (no web framework); knows nothing about DQM.
+        .target(
+            name: "HTTPServer",
+            dependencies: [
+                "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
@@ -53,6 +65,10 @@ let package = Package(
         .testTarget(name: "SpecialFunctionsTests", dependencies: ["SpecialFunctions", "TestSupport"], swiftSettings: strictness),
         .testTarget(
             name: "ComparatorsTests", dependencies: ["Comparators", "SpecialFunctions", "Histogram", "TestSupport"],
+            swiftSettings: strictness),
+        .testTarget(
+            name: "HTTPServerTests",
+            dependencies: ["HTTPServer", "CZlib", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictness),
     ]
 )
