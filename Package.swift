@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SpecialFunctions", targets: ["SpecialFunctions"]),
         .library(name: "Comparators", targets: ["Comparators"]),
         .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "Render", targets: ["Render"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,6 +52,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictness),
+        // Plots: histograms and pulls drawn as standalone SVG, by our own code.
+        .target(name: "Render", dependencies: ["Histogram"], swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
@@ -70,5 +73,8 @@ let package = Package(
             name: "HTTPServerTests",
             dependencies: ["HTTPServer", "CZlib", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictness),
+        .testTarget(
+            name: "RenderTests", dependencies: ["Render", "Histogram", "TestSupport"],
+            exclude: ["Snapshots"], swiftSettings: strictness),
     ]
 )
