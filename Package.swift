@@ -18,6 +18,9 @@ let package = Package(
         .library(name: "Comparators", targets: ["Comparators"]),
         .library(name: "HTTPServer", targets: ["HTTPServer"]),
         .library(name: "Render", targets: ["Render"]),
+        .library(name: "SQLite", targets: ["SQLite"]),
+        .library(name: "DQMClient", targets: ["DQMClient"]),
+        .library(name: "RunStore", targets: ["RunStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +35,7 @@ let package = Package(
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Histogram model: ROOT-free value types shared by every later stage.
         .target(name: "Histogram", swiftSettings: strictness),
@@ -54,11 +58,20 @@ let package = Package(
             swiftSettings: strictness),
         // Plots: histograms and pulls drawn as standalone SVG, by our own code.
         .target(name: "Render", dependencies: ["Histogram"], swiftSettings: strictness),
+        // A small general SQLite wrapper (one owner per handle, prepared statements, migrations).
+        .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: strictness),
+        // DQM Offline server client: libcurl with X.509 certificates, listing parser, run sources.
+        .target(name: "DQMClient", dependencies: ["CCurl", "CCrypto"], swiftSettings: strictness),
+        // The local run store: ADQM_DB folder of run files with SQLite metadata, LRU quota, pins, leases.
+        .target(name: "RunStore", dependencies: ["DQMClient", "SQLite"], swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
-            dependencies: ["HistogramIO", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "HistogramIO", "DQMClient", "RunStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictness),
 
         .target(name: "TestSupport", dependencies: ["Histogram"], path: "Tests/TestSupport", swiftSettings: strictness),
@@ -76,5 +89,9 @@ let package = Package(
         .testTarget(
             name: "RenderTests", dependencies: ["Render", "Histogram", "TestSupport"],
             exclude: ["Snapshots"], swiftSettings: strictness),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: strictness),
+        .testTarget(
+            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"],
+            swiftSettings: strictness),
     ]
 )
