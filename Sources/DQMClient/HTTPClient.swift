@@ -86,6 +86,10 @@ public final class HTTPClient: Sendable {
                 // Range not satisfiable: what we hold is not a prefix of the file any more.
                 try file.truncate()
                 throw DQMClientError.transport(code: 416, message: "range not satisfiable; restarting", url: url)
+            } catch DQMClientError.transport(code: Int(CURLE_RANGE_ERROR.rawValue), let message, _) {
+                // The server ignores ranges: start the file over on the next attempt.
+                try file.truncate()
+                throw DQMClientError.transport(code: Int(CURLE_RANGE_ERROR.rawValue), message: message, url: url)
             }
             if let expectedSize, file.size != expectedSize {
                 throw DQMClientError.sizeMismatch(expected: expectedSize, actual: file.size, url: url)
@@ -135,7 +139,6 @@ public final class HTTPClient: Sendable {
         if let caFile = credentials.caFile { easy.set(CURLOPT_CAINFO, caFile) }
         if let caDirectory = credentials.caDirectory { easy.set(CURLOPT_CAPATH, caDirectory) }
         easy.setWriteFunction(TransferSink.writeCallback, context: Unmanaged.passUnretained(sink).toOpaque())
-        sink.easy = easy
         return easy
     }
 
@@ -161,18 +164,15 @@ public final class HTTPClient: Sendable {
 }
 
 /// Receives a transfer's bytes: into memory for listings, into a partial
-/// file for downloads. Reached from libcurl's C write callback.
+/// file for downloads. Reached from libcurl's C write callback. (libcurl
+/// itself refuses a 200 answer to a resumed request, with CURLE_RANGE_ERROR.)
 final class TransferSink: @unchecked Sendable {
     let file: PartialFile?
     var memory: [UInt8] = []
     var failure: DQMClientError?
-    weak var easy: CurlEasy?
-    private var checkedResume = false
-    private let resumedFrom: Int64
 
     init(file: PartialFile?) {
         self.file = file
-        resumedFrom = file?.size ?? 0
     }
 
     static let writeCallback: curl_write_callback = { pointer, size, count, context in
@@ -190,16 +190,6 @@ final class TransferSink: @unchecked Sendable {
             }
             memory.append(contentsOf: bytes)
             return true
-        }
-        if !checkedResume {
-            checkedResume = true
-            // A 200 to a range request means the server sends the whole file again.
-            if resumedFrom > 0, easy?.responseCode == 200 {
-                do { try file.truncate() } catch {
-                    failure = error as? DQMClientError
-                    return false
-                }
-            }
         }
         guard file.append(bytes) else {
             failure = .local(message: PartialFile.errnoText(), path: file.url.path)
