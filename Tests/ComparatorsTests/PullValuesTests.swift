@@ -17,7 +17,7 @@ struct PullValuesTests {
             #expect(result.show == golden.show, "\(pair.path): show \(result.show) vs \(golden.show)")
             checked += 1
         }
-        #expect(checked == 108)
+        #expect(checked == 90)
     }
 
     @Test func exactPoissonErrorsAreGarwood() throws {
