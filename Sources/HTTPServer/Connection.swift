@@ -4,6 +4,7 @@ import Dispatch
 /// responder, writes responses in order (pipelining) and closes on `ConnectionState`'s word.
 /// Every member is touched only on its worker's serial queue.
 final class Connection: @unchecked Sendable {
+    private static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
     private let socket: Socket
     private unowned let worker: Worker
     private var parser: RequestParser
@@ -86,6 +87,11 @@ final class Connection: @unchecked Sendable {
             }
         }
         if output.isEmpty {
+            if parser.takeContinueRequest() {
+                // 25 bytes on a socket with nothing queued: the kernel takes them at once; if not,
+                // the client sends its body after its own short wait anyway.
+                _ = Self.continueLine.withUnsafeBytes { try? socket.write($0) }
+            }
             state.received(partialRequest: parser.hasPartialRequest, at: now)
         } else {
             state.responding(keepAlive: keepAlive, at: now)

@@ -38,8 +38,10 @@ enum ResponseSerializer {
         out.append(contentsOf: name.utf8)
         out.append(UInt8(ascii: ":"))
         out.append(UInt8(ascii: " "))
-        for byte in value.utf8 {
-            out.append(byte < 0x20 && byte != 0x09 ? UInt8(ascii: " ") : byte)
+        if value.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 }) {
+            for byte in value.utf8 { out.append(byte < 0x20 && byte != 0x09 ? UInt8(ascii: " ") : byte) }
+        } else {
+            out.append(contentsOf: value.utf8)
         }
         out.append(UInt8(ascii: "\r"))
         out.append(UInt8(ascii: "\n"))

@@ -78,6 +78,16 @@ struct LiveServerTests {
         #expect(try large.readReply().status == 413)
     }
 
+    @Test func expectContinueGetsAnInterimResponse() throws {
+        let (server, port) = try Self.makeServer()
+        defer { server.shutdown() }
+        let client = try TestClient(port: port)
+        try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+        #expect(try client.readReply().status == 100)
+        try client.send("data")
+        #expect(try client.readReply().text == "data")
+    }
+
     @Test func slowClientsAreCutOffByTheReadTimeout() throws {
         let (server, port) = try Self.makeServer { $0.timeouts = ConnectionTimeouts(idle: .milliseconds(300), read: .milliseconds(200)) }
         defer { server.shutdown() }
