@@ -79,7 +79,7 @@ final class Connection: @unchecked Sendable {
                 let response = worker.respond(to: request)
                 keepAlive = request.keepAlive && !worker.isStopping
                 ResponseSerializer.append(response, to: &output, headOnly: request.method == "HEAD",
-                                          keepAlive: keepAlive, date: HTTPDate.now())
+                                          keepAlive: keepAlive, http10: request.version == .http10, date: HTTPDate.now())
             } catch {
                 keepAlive = false
                 let response = Response.text("\(error.status): \(error.message)\n", status: error.status)

@@ -34,6 +34,19 @@ struct LiveServerTests {
         }
     }
 
+    @Test func http10KeepAliveIsConfirmed() throws {
+        let (server, port) = try Self.makeServer()
+        defer { server.shutdown() }
+        let client = try TestClient(port: port)
+        try client.send("GET /hello/old HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        #expect(try client.readReply().headers["Connection"] == "keep-alive")
+        try client.send("GET /hello/older HTTP/1.0\r\n\r\n")
+        let reply = try client.readReply()
+        #expect(reply.text == "hello older")
+        #expect(reply.headers["Connection"] == "close")
+        #expect(client.isClosedByPeer())
+    }
+
     @Test func pipelinedRequestsAreAnsweredInOrder() throws {
         let (server, port) = try Self.makeServer()
         defer { server.shutdown() }
