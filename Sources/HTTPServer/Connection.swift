@@ -4,6 +4,7 @@ import Dispatch
 /// responder, writes responses in order (pipelining) and closes on `ConnectionState`'s word.
 /// Every member is touched only on its worker's serial queue.
 final class Connection: @unchecked Sendable {
+    private static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
     private let socket: Socket
     private unowned let worker: Worker
     private var parser: RequestParser
@@ -78,7 +79,7 @@ final class Connection: @unchecked Sendable {
                 let response = worker.respond(to: request)
                 keepAlive = request.keepAlive && !worker.isStopping
                 ResponseSerializer.append(response, to: &output, headOnly: request.method == "HEAD",
-                                          keepAlive: keepAlive, date: HTTPDate.now())
+                                          keepAlive: keepAlive, http10: request.version == .http10, date: HTTPDate.now())
             } catch {
                 keepAlive = false
                 let response = Response.text("\(error.status): \(error.message)\n", status: error.status)
@@ -86,6 +87,11 @@ final class Connection: @unchecked Sendable {
             }
         }
         if output.isEmpty {
+            if parser.takeContinueRequest() {
+                // 25 bytes on a socket with nothing queued: the kernel takes them at once; if not,
+                // the client sends its body after its own short wait anyway.
+                _ = Self.continueLine.withUnsafeBytes { try? socket.write($0) }
+            }
             state.received(partialRequest: parser.hasPartialRequest, at: now)
         } else {
             state.responding(keepAlive: keepAlive, at: now)

@@ -30,7 +30,8 @@ final class Worker: @unchecked Sendable {
         let interval = min(timeouts.idle, timeouts.read, timeouts.write) / 4
         let milliseconds = max(5, min(1000, Int(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)))
         sweeper.schedule(deadline: .now() + .milliseconds(milliseconds), repeating: .milliseconds(milliseconds))
-        sweeper.setEventHandler { [unowned self] in
+        sweeper.setEventHandler { [weak self] in
+            guard let self else { return }
             let now = ContinuousClock.now
             for connection in connections.values { connection.closeIfExpired(at: now) }
         }

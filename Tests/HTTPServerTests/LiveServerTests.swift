@@ -34,6 +34,19 @@ struct LiveServerTests {
         }
     }
 
+    @Test func http10KeepAliveIsConfirmed() throws {
+        let (server, port) = try Self.makeServer()
+        defer { server.shutdown() }
+        let client = try TestClient(port: port)
+        try client.send("GET /hello/old HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        #expect(try client.readReply().headers["Connection"] == "keep-alive")
+        try client.send("GET /hello/older HTTP/1.0\r\n\r\n")
+        let reply = try client.readReply()
+        #expect(reply.text == "hello older")
+        #expect(reply.headers["Connection"] == "close")
+        #expect(client.isClosedByPeer())
+    }
+
     @Test func pipelinedRequestsAreAnsweredInOrder() throws {
         let (server, port) = try Self.makeServer()
         defer { server.shutdown() }
@@ -76,6 +89,16 @@ struct LiveServerTests {
         let large = try TestClient(port: port)
         try large.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 999999999\r\n\r\n")
         #expect(try large.readReply().status == 413)
+    }
+
+    @Test func expectContinueGetsAnInterimResponse() throws {
+        let (server, port) = try Self.makeServer()
+        defer { server.shutdown() }
+        let client = try TestClient(port: port)
+        try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+        #expect(try client.readReply().status == 100)
+        try client.send("data")
+        #expect(try client.readReply().text == "data")
     }
 
     @Test func slowClientsAreCutOffByTheReadTimeout() throws {
