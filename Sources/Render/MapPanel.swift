@@ -41,7 +41,18 @@ struct MapPanel {
             levels[index] = Int8(level)
             used[level] = true
         }
-        svg.raw("<g shape-rendering=\"crispEdges\">\n")
+        // Uniform linear axes: cells are drawn in bin units under one transform, so each
+        // cell costs a few short integers; otherwise in pixels at their true edges.
+        let binUnits = xAxis.isUniformLinear && yAxis.isUniformLinear
+        let xText = FormattedNumbers(binUnits ? (0...nx).map(Double.init) : xEdges)
+        let yText = FormattedNumbers(binUnits ? (0...ny).map(Double.init) : yEdges)
+        svg.raw("<g shape-rendering=\"crispEdges\"")
+        if binUnits {
+            svg.raw(" transform=\"matrix("); svg.fixed(frame.width / Double(nx), decimals: 4); svg.raw(" 0 0 ")
+            svg.fixed(-frame.height / Double(ny), decimals: 4); svg.raw(" "); svg.coordinate(frame.left); svg.raw(" ")
+            svg.coordinate(frame.bottom); svg.raw(")\"")
+        }
+        svg.raw(">\n")
         for level in colors.colors.indices where used[level] {
             svg.raw("<path fill=\""); svg.rawString(colors.colors[level]); svg.raw("\" d=\"")
             let target = Int8(level)
@@ -52,9 +63,9 @@ struct MapPanel {
                     guard levels[rowStart + column] == target else { column += 1; continue }
                     var end = column + 1
                     while end < nx && levels[rowStart + end] == target { end += 1 }
-                    svg.raw("M"); svg.coordinate(xEdges[column]); svg.raw(" "); svg.coordinate(yEdges[row])
-                    svg.raw("H"); svg.coordinate(xEdges[end]); svg.raw("V"); svg.coordinate(yEdges[row + 1])
-                    svg.raw("H"); svg.coordinate(xEdges[column]); svg.raw("Z")
+                    svg.raw("M"); svg.append(xText, column); svg.raw(" "); svg.append(yText, row)
+                    svg.raw("H"); svg.append(xText, end); svg.raw("V"); svg.append(yText, row + 1)
+                    svg.raw("H"); svg.append(xText, column); svg.raw("Z")
                     column = end
                 }
             }

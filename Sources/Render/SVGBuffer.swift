@@ -8,8 +8,9 @@ struct SVGBuffer {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Markup written by this module itself; never pass user text here.
+    @inline(__always)
     mutating func raw(_ markup: StaticString) {
-        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        markup.withUTF8Buffer { append($0) }
     }
 
     /// Markup assembled from trusted pieces (colour names, numbers already formatted).
@@ -33,21 +34,59 @@ struct SVGBuffer {
 
     mutating func int(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
-        var divisor: UInt = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8((magnitude / divisor) % 10))
-            divisor /= 10
+        // Digits are written least significant first, then flipped in place:
+        // dividing by the constant 10 is cheap, unlike dividing by a running power.
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        var low = start, high = bytes.count - 1
+        while low < high {
+            bytes.swapAt(low, high)
+            low += 1
+            high -= 1
         }
     }
 
     /// A coordinate with one decimal, trailing ".0" dropped: enough for screen pixels.
-    mutating func coordinate(_ value: Double) { fixed(value, decimals: 1) }
+    mutating func coordinate(_ value: Double) {
+        let tenths = (value * 10).rounded()
+        guard tenths.magnitude < 9.0e17 else { fixed(value, decimals: 1); return }
+        var units = Int(tenths)
+        if units < 0 { bytes.append(UInt8(ascii: "-")); units = -units }
+        int(units / 10)
+        let fraction = units % 10
+        if fraction != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction))
+        }
+    }
+
+    /// Appends one number of a pre-formatted list (edges written once, used by many cells).
+    @inline(__always)
+    mutating func append(_ numbers: FormattedNumbers, _ index: Int) {
+        let start = numbers.offsets[index], end = numbers.offsets[index + 1]
+        numbers.bytes.withUnsafeBufferPointer { all in
+            append(UnsafeBufferPointer(rebasing: all[start..<end]))
+        }
+    }
+
+    /// Most pieces are a few bytes long, where a byte loop beats the generic bulk append.
+    @inline(__always)
+    private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+        if piece.count <= 16 {
+            for byte in piece { bytes.append(byte) }
+        } else {
+            bytes.append(contentsOf: piece)
+        }
+    }
 
     /// `value` rounded to `decimals` places (0...6), trailing zeros dropped.
     mutating func fixed(_ value: Double, decimals: Int) {
         guard value.isFinite else { bytes.append(UInt8(ascii: "0")); return }
+        if decimals == 1, (value * 10).rounded().magnitude < 9.0e17 { coordinate(value); return }
         let scale = Self.powersOfTen[min(max(decimals, 0), 6)]
         let scaled = (value * Double(scale)).rounded()
         // Beyond Int's range a coordinate is meaningless; clamp rather than trap.
@@ -76,4 +115,23 @@ struct SVGBuffer {
     }
 
     private static let powersOfTen = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
+}
+
+/// Coordinates formatted once, for loops that write the same few numbers many times.
+struct FormattedNumbers {
+    let bytes: [UInt8]
+    /// Number `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
+    let offsets: [Int]
+
+    init(_ values: [Double]) {
+        var buffer = SVGBuffer(capacity: values.count * 6)
+        var offsets = [0]
+        offsets.reserveCapacity(values.count + 1)
+        for value in values {
+            buffer.coordinate(value)
+            offsets.append(buffer.bytes.count)
+        }
+        bytes = buffer.bytes
+        self.offsets = offsets
+    }
 }
