@@ -71,6 +71,14 @@ var everyCell = mapSpec
 everyCell.tooltipLimit = 10_000
 measure("2D 100x100 pull map, tooltip on every cell", everyCell)
 
+let small = [try Axis(binCount: 36, lowerEdge: 0, upperEdge: 36, title: "chamber"),
+             try Axis(binCount: 20, lowerEdge: 0, upperEdge: 20, title: "layer")]
+let smallData = try histogram(small, className: "TH2F", random: &random, mean: 900)
+let smallReference = try histogram(small, className: "TH2F", random: &random, mean: 900)
+measure("2D 36x20 pull map, tooltip on every cell", PlotSpec(
+    kind: .pullMap2D, data: smallData, reference: smallReference, pulls: pulls(smallData, smallReference),
+    title: "Occupancy/hOccupancy", dataRun: "315705", referenceRuns: ["315000"]))
+
 let line = [try Axis(binCount: 100, lowerEdge: 0, upperEdge: 200, title: "p_{T} [GeV]")]
 let lineData = try histogram(line, className: "TH1F", random: &random, mean: 1000)
 let lineReference = try histogram(line, className: "TH1F", random: &random, mean: 1000)
