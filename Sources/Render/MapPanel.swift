@@ -72,6 +72,7 @@ struct MapPanel {
             svg.raw("\"/>\n")
         }
         svg.raw("</g>\n")
+        drawOutlierRings(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges, frame: frame)
         drawHighlights(&svg, xEdges: xEdges, yEdges: yEdges)
         AxisPainter.outline(&svg, frame: frame)
         AxisPainter.bottom(&svg, xTicks, frame: frame, labelled: true)
@@ -87,6 +88,20 @@ struct MapPanel {
     private func isOutlier(_ index: Int) -> Bool {
         guard let pulls, index < pulls.count else { return false }
         return pulls[index].magnitude >= outlierPull
+    }
+
+    /// Small cells are easy to miss however dark: outliers among them get a black ring.
+    private func drawOutlierRings(_ svg: inout SVGBuffer, levels: [Int8], xEdges: [Double], yEdges: [Double], frame: Frame) {
+        let nx = xAxis.binCount, ny = yAxis.binCount
+        guard pulls != nil, frame.width / Double(nx) < 9 || frame.height / Double(ny) < 9 else { return }
+        svg.raw("<path fill=\"none\" stroke=\"#000\" stroke-width=\"1.2\" d=\"")
+        for index in levels.indices where levels[index] >= 0 && isOutlier(index) {
+            let column = index % nx, row = index / nx
+            svg.raw("M"); svg.coordinate(xEdges[column] - 0.5); svg.raw(" "); svg.coordinate(yEdges[row] + 0.5)
+            svg.raw("H"); svg.coordinate(xEdges[column + 1] + 0.5); svg.raw("V"); svg.coordinate(yEdges[row + 1] - 0.5)
+            svg.raw("H"); svg.coordinate(xEdges[column] - 0.5); svg.raw("Z")
+        }
+        svg.raw("\"/>\n")
     }
 
     /// Found regions, outlined in black over a white halo so they show on any colour.
