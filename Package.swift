@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Histogram", targets: ["Histogram"]),
+        .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,13 +29,20 @@ let package = Package(
         // Histogram model: ROOT-free value types shared by every later stage.
         .target(name: "Histogram", swiftSettings: strictness),
 
+        // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
+        .target(name: "SubsystemConfig", swiftSettings: strictness),
+
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "SubsystemConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictness),
 
         .target(name: "TestSupport", dependencies: ["Histogram"], path: "Tests/TestSupport", swiftSettings: strictness),
         .testTarget(name: "HistogramTests", dependencies: ["Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Histogram", "TestSupport"], swiftSettings: strictness),
     ]
 )
