@@ -102,65 +102,63 @@ public struct JSONParser {
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONNode {
         let start = location
-        try enter()
-        advance()  // {
         var members: [JSONNode.Member] = []
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            advance()
-            depth -= 1
-            return JSONNode(value: .object(members), location: start)
-        }
-        while true {
-            skipWhitespace()
-            guard current == UInt8(ascii: "\"") else {
-                throw error("expected a quoted key, found \(describeCurrent())"
-                    + (current == UInt8(ascii: "}") ? " (trailing comma?)" : ""))
+        try parseSequence(closing: UInt8(ascii: "}"), kind: "object") { parser throws(JSONSyntaxError) in
+            guard parser.current == UInt8(ascii: "\"") else {
+                throw parser.error("expected a quoted key, found \(parser.describeCurrent())"
+                    + (parser.current == UInt8(ascii: "}") ? " (trailing comma?)" : ""))
             }
-            let keyLocation = location
-            let key = try parseString()
-            skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\", found \(describeCurrent())") }
-            advance()
-            skipWhitespace()
-            members.append(JSONNode.Member(key: key, keyLocation: keyLocation, value: try parseValue()))
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","): advance()
-            case UInt8(ascii: "}"):
-                advance()
-                depth -= 1
-                return JSONNode(value: .object(members), location: start)
-            case nil: throw error("unexpected end of file; the object opened at \(start) is not closed")
-            default: throw error("expected ',' or '}' in the object, found \(describeCurrent())")
+            let keyLocation = parser.location
+            let key = try parser.parseString()
+            parser.skipWhitespace()
+            guard parser.current == UInt8(ascii: ":") else {
+                throw parser.error("expected ':' after key \"\(key)\", found \(parser.describeCurrent())")
             }
+            parser.advance()
+            parser.skipWhitespace()
+            members.append(JSONNode.Member(key: key, keyLocation: keyLocation, value: try parser.parseValue()))
         }
+        return JSONNode(value: .object(members), location: start)
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONNode {
         let start = location
-        try enter()
-        advance()  // [
         var items: [JSONNode] = []
+        try parseSequence(closing: UInt8(ascii: "]"), kind: "array") { parser throws(JSONSyntaxError) in
+            if parser.current == UInt8(ascii: "]") { throw parser.error("expected a value, found ']' (trailing comma?)") }
+            items.append(try parser.parseValue())
+        }
+        return JSONNode(value: .array(items), location: start)
+    }
+
+    /// Parses `open`, then nothing or `element (, element)*`, then `closing`;
+    /// `element` starts at a non-blank character.
+    private mutating func parseSequence(closing: UInt8, kind: String,
+                                        element: (inout JSONParser) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        let start = location
+        try enter()
+        advance()  // the opening bracket
         skipWhitespace()
-        if current == UInt8(ascii: "]") {
+        if current == closing {
             advance()
             depth -= 1
-            return JSONNode(value: .array(items), location: start)
+            return
         }
         while true {
             skipWhitespace()
-            if current == UInt8(ascii: "]") { throw error("expected a value, found ']' (trailing comma?)") }
-            items.append(try parseValue())
+            try element(&self)
             skipWhitespace()
             switch current {
-            case UInt8(ascii: ","): advance()
-            case UInt8(ascii: "]"):
+            case UInt8(ascii: ","):
+                advance()
+            case closing?:
                 advance()
                 depth -= 1
-                return JSONNode(value: .array(items), location: start)
-            case nil: throw error("unexpected end of file; the array opened at \(start) is not closed")
-            default: throw error("expected ',' or ']' in the array, found \(describeCurrent())")
+                return
+            case nil:
+                throw error("unexpected end of file; the \(kind) opened at \(start) is not closed")
+            default:
+                throw error("expected ',' or '\(Character(Unicode.Scalar(closing)))' in the \(kind), found \(describeCurrent())")
             }
         }
     }
