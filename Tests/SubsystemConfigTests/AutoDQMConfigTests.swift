@@ -33,22 +33,12 @@ import Testing
 
         let dt = try #require(configs.subsystem(named: "DT_DOC1"))
         #expect(dt.selectiveDisplay == ["BB_Chi2_1.0", "BB_MaxPull_1.0"] && dt.usesSelectiveDisplay)
-        #expect(dt.thresholdsFit.map(\.name) == ["TimeBox", "TM", "Occupancy"])
+        #expect(dt.thresholdsFit == [
+            ThresholdFitEntry(name: "TimeBox", maxPull: [5.1, 0.6], chi2: [5.1, 0.6]),
+            ThresholdFitEntry(name: "TM", maxPull: [10, 2], chi2: [10, 2]),
+            ThresholdFitEntry(name: "Occupancy", maxPull: [14, 4], chi2: [4, 1]),
+        ])
         #expect(dt.entries[0].directory == "01-Digi/Wheel-2/Sector1/Station1")
-    }
-
-    /// Reference §3.1.5: "Occupancy" with n = 1 gives pull_cut 30, chi2_cut 4.0; n = 4 gives 19.5 and 1.6.
-    @Test func thresholdFitsGiveAutoDQMsCuts() throws {
-        let dt = try #require(try ConfigLoader.load(path: ConfigPaths.autodqmCurrent).subsystem(named: "DT_DOC1"))
-        let fit = try #require(dt.thresholdFit(forHistogram: "OccupancyAllHits_perCh_W-2"))
-        #expect(fit.name == "Occupancy")
-        #expect(fit.cuts(referenceCount: 1) == (chi2Cut: 4.0, pullCut: 30))
-        let four = fit.cuts(referenceCount: 4)
-        #expect(abs(four.chi2Cut - 1.6) < 1e-12 && four.pullCut == 19.5)
-        // "TM" is a substring of "TimeBox_TM": the last family that matches wins, as in AutoDQM.
-        #expect(dt.thresholdFit(forHistogram: "TimeBox_TM")?.name == "TM")
-        #expect(dt.thresholdFit(forHistogram: "hResDist") == nil)
-        #expect(ThresholdFit(name: "x", maxPull: [100, 10], chi2: [1, 1]).cuts(referenceCount: 1).pullCut == 36)
     }
 
     @Test func legacySingleFileLoads() throws {
@@ -58,7 +48,7 @@ import Testing
         #expect(csc.file == "configs.json")
         #expect(csc.entries[1].alwaysShow)
         #expect(csc.entries[2].cuts == ["ks_cut": 0])
-        #expect(csc.comparators(for: csc.entries[0]) == Subsystem.defaultComparators)
+        #expect(csc.comparators(for: csc.entries[0]) == nil)
         #expect(configs.subsystem(named: "EMTF")?.entries[0].name.pattern == "cscLCTTimingBX*")
     }
 

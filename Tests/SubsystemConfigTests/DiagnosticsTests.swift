@@ -35,7 +35,8 @@ import Testing
                 {"norm_type": "row"},
                 {"path": "Kinematics/hPhi", "path": "Kinematics/hPhi2"},
                 {"path": "Quality/hChi2", "xmin": 5, "xmax": 1, "min_entries": 1.5},
-                {"path": "Quality/hNhits", "opts": ["logy", "pull_capp=3"], "concatenate": ["a/b"]}
+                {"path": "Quality/hNhits", "opts": ["logy", "pull_capp=3"], "concatenate": ["a/b"]},
+                {"path": "Quality/hStatus", "poisson_errors": "exact"}
               ],
               "thresholds_fit": [{"name": "Occ", "param_MaxPull": [1]}]
             }
@@ -55,8 +56,9 @@ import Testing
             #"configs/CSC.json:13:5: error: xmin (5.0) must be below xmax (1.0)"#,
             #"configs/CSC.json:14:49: warning: unknown option "pull_capp" in opts (did you mean "pull_cap"?)"#,
             #"configs/CSC.json:14:81: error: "concatenate"[0] must be a plain sibling histogram name, not "a/b""#,
-            #"configs/CSC.json:16:55: error: "thresholds_fit"[0].param_MaxPull must hold 2 or 3 numbers [a, b(, c)] of a/n + b², not 1"#,
-            #"configs/CSC.json:16:22: error: "thresholds_fit"[0] is missing the required key "param_Chi2""#,
+            #"configs/CSC.json:15:51: error: "poisson_errors" must be "garwood" or "autodqm", not "exact""#,
+            #"configs/CSC.json:17:55: error: "thresholds_fit"[0].param_MaxPull must hold 2 or 3 numbers [a, b(, c)] of a/n + b², not 1"#,
+            #"configs/CSC.json:17:22: error: "thresholds_fit"[0] is missing the required key "param_Chi2""#,
         ])
     }
 

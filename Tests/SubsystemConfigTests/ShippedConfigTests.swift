@@ -5,7 +5,8 @@ import TestSupport
 
 /// The configs in `configs/` cover the fixtures' 18 subsystems and every option.
 @Suite struct ShippedConfigTests {
-    static let knownComparators: Set = ["beta_binomial", "pull_values", "ks_test", "chi2_test", "bin_to_bin"]
+    /// The names of `Comparators.all` (the Comparators module).
+    static let knownComparators: Set = ["beta_binomial", "pull_values", "ks_test", "chi2_test", "bin_to_bin", "regional", "profile"]
 
     @Test func loadWithoutAnyDiagnostic() throws {
         let check = ConfigLoader.check(path: ConfigPaths.shipped, knownComparators: Self.knownComparators)
@@ -37,12 +38,13 @@ import TestSupport
         #expect(entries.contains { !$0.concatenate.isEmpty })
         #expect(entries.contains { $0.comparators != nil })
         let cutKeys = Set(entries.flatMap(\.cuts.keys))
-        #expect(cutKeys == ["ks_cut", "min_entries", "pull_cap", "chi2_cut", "pull_cut"])
+        #expect(cutKeys == ["ks_cut", "p_value_cut", "min_entries", "pull_cap", "chi2_cut", "pull_cut", "region_cut"])
+        #expect(Set(entries.compactMap(\.poissonErrors)) == ["garwood", "autodqm"])
         #expect(configs.subsystems.contains { $0.usesSelectiveDisplay })
         #expect(configs.subsystems.contains { !$0.thresholdsFit.isEmpty })
         #expect(configs.subsystems.contains { $0.thresholdsFit.contains { $0.maxPull.count == 3 } })
         #expect(configs.subsystems.contains { $0.runRegistry != nil })
-        let comparators = Set(configs.subsystems.flatMap { subsystem in subsystem.entries.flatMap { subsystem.comparators(for: $0) } })
+        let comparators = Set(configs.subsystems.flatMap { subsystem in subsystem.entries.flatMap { subsystem.comparators(for: $0) ?? [] } })
         #expect(comparators == Self.knownComparators)
     }
 

@@ -3,11 +3,14 @@ internal import Foundation
 /// Decodes one `hists` entry (reference §2.4), reporting every problem with its position.
 struct EntryDecoder {
     /// Direct keys AutoDQM passes to the comparators as keyword arguments (cut overrides).
-    static let cutKeys: Set = ["ks_cut", "min_entries", "pull_cap", "chi2_cut", "pull_cut", "tol"]
+    /// `p_value_cut` (ks_test) and `region_cut` (the regional 2D detector) are this project's additions.
+    static let cutKeys: Set = ["ks_cut", "min_entries", "pull_cap", "chi2_cut", "pull_cut", "tol", "p_value_cut", "region_cut"]
+    /// `poisson_errors` of pull_values: exact Garwood intervals or AutoDQM's approximation.
+    static let poissonErrorKinds: Set = ["garwood", "autodqm"]
     /// Option names the comparators read from `opts`.
     static let optionNames: Set = ["pull_cap", "chi2_cut", "pull_cut", "plot_title", "xaxis_title", "yaxis_title", "logx", "logy"]
     static let keys: Set<String> = Set(["path", "comparators", "always_show", "always_draw", "norm_type", "xlabels", "ylabels", "opts",
-                            "xmin", "xmax", "concatenate", "jar_dir"]).union(cutKeys)
+                            "xmin", "xmax", "concatenate", "jar_dir", "poisson_errors"]).union(cutKeys)
 
     let knownComparators: Set<String>?
 
@@ -54,6 +57,13 @@ struct EntryDecoder {
             case "xmax": entry.xMax = reader.number(value, label)
             case "concatenate": entry.concatenate = readConcatenate(value, wildcard: name.isWildcard, reader: &reader)
             case "jar_dir": entry.modelDirectory = reader.string(value, label)
+            case "poisson_errors":
+                guard let kind = reader.string(value, label) else { continue }
+                if Self.poissonErrorKinds.contains(kind) {
+                    entry.poissonErrors = kind
+                } else {
+                    reader.sink.error("\(label) must be \"garwood\" or \"autodqm\", not \"\(kind)\"", at: value.location)
+                }
             case let key where Self.cutKeys.contains(key):
                 guard let number = reader.number(value, label) else { continue }
                 if number < 0 || (key == "min_entries" && number.rounded() != number) {

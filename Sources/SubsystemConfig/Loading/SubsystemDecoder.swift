@@ -81,7 +81,7 @@ struct SubsystemDecoder {
         return entries
     }
 
-    private func decodeThresholdFit(_ node: JSONNode, _ what: String, reader: inout NodeReader) -> ThresholdFit? {
+    private func decodeThresholdFit(_ node: JSONNode, _ what: String, reader: inout NodeReader) -> ThresholdFitEntry? {
         guard let members = reader.members(of: node, what) else { return nil }
         var name: String?, maxPull: [Double]?, chi2: [Double]?
         for member in members {
@@ -97,7 +97,7 @@ struct SubsystemDecoder {
             reader.missingKey(key, in: what, at: node.location)
         }
         guard let name, let maxPull, let chi2 else { return nil }
-        return ThresholdFit(name: name, maxPull: maxPull, chi2: chi2)
+        return ThresholdFitEntry(name: name, maxPull: maxPull, chi2: chi2)
     }
 
     /// `[a, b]` or `[a, b, c]` of `a/n + b²` (the third value is unused, as in AutoDQM).

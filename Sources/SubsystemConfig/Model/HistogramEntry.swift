@@ -23,8 +23,11 @@ public struct HistogramEntry: Sendable, Hashable, Codable {
     public var xMax: Double?
     /// `concatenate`: sibling histograms appended bin-wise after this one.
     public var concatenate: [String]
-    /// Per-entry cut overrides written as direct keys (`ks_cut`, `min_entries`, `chi2_cut`, ...).
+    /// Per-entry cut overrides written as direct keys (`ks_cut`, `min_entries`, `chi2_cut`, `pull_cut`,
+    /// `pull_cap`, `tol`, and this project's `p_value_cut`, `region_cut`).
     public var cuts: [String: Double]
+    /// `poisson_errors`: pull_values errors, `"garwood"` (exact) or `"autodqm"` (AutoDQM's approximation).
+    public var poissonErrors: String?
     /// `jar_dir`: the PCA model folder.
     public var modelDirectory: String?
     /// Keys this project does not interpret, kept so they reach the comparators as in AutoDQM.
@@ -35,7 +38,7 @@ public struct HistogramEntry: Sendable, Hashable, Codable {
     public init(path: String, directory: String, name: NamePattern, comparators: [String]? = nil,
                 alwaysShow: Bool = false, normType: NormType? = nil, xLabels: [String]? = nil,
                 yLabels: [String]? = nil, options: [String: JSONValue] = [:], xMin: Double? = nil,
-                xMax: Double? = nil, concatenate: [String] = [], cuts: [String: Double] = [:],
+                xMax: Double? = nil, concatenate: [String] = [], cuts: [String: Double] = [:], poissonErrors: String? = nil,
                 modelDirectory: String? = nil, extra: [String: JSONValue] = [:], location: SourceLocation? = nil) {
         self.path = path
         self.directory = directory
@@ -50,6 +53,7 @@ public struct HistogramEntry: Sendable, Hashable, Codable {
         self.xMax = xMax
         self.concatenate = concatenate
         self.cuts = cuts
+        self.poissonErrors = poissonErrors
         self.modelDirectory = modelDirectory
         self.extra = extra
         self.location = location

@@ -13,7 +13,7 @@ public struct Subsystem: Sendable, Hashable, Codable {
     /// `sel_display`: when present, beta_binomial skips plots far below its thresholds.
     public var selectiveDisplay: [String]?
     /// `thresholds_fit`: beta_binomial cuts as a function of the number of references.
-    public var thresholdsFit: [ThresholdFit]
+    public var thresholdsFit: [ThresholdFitEntry]
     /// `run_reg`: the Run Registry folder for reference suggestions.
     public var runRegistry: String?
     /// `description`: free text for people.
@@ -22,7 +22,7 @@ public struct Subsystem: Sendable, Hashable, Codable {
     public var entries: [HistogramEntry]
 
     public init(name: String, file: String, mainDirectoryTemplate: String, comparators: [String]? = nil,
-                selectiveDisplay: [String]? = nil, thresholdsFit: [ThresholdFit] = [], runRegistry: String? = nil,
+                selectiveDisplay: [String]? = nil, thresholdsFit: [ThresholdFitEntry] = [], runRegistry: String? = nil,
                 description: String? = nil, entries: [HistogramEntry]) {
         self.name = name
         self.file = file
@@ -35,26 +35,17 @@ public struct Subsystem: Sendable, Hashable, Codable {
         self.entries = entries
     }
 
-    /// AutoDQM's comparator list when neither the entry nor the subsystem names one
-    /// (its Offline default without `pca`, which needs trained models).
-    public static let defaultComparators = ["pull_values", "ks_test", "beta_binomial"]
-
     /// The main directory of one run, with a trailing `/` (AutoDQM's `main_gdir.format(run)`).
     public func mainDirectory(run: Int) -> String {
         let directory = mainDirectoryTemplate.replacingOccurrences(of: "{0}", with: String(run))
         return directory.hasSuffix("/") ? directory : directory + "/"
     }
 
-    /// The comparators to run on an entry: its own list, else the subsystem's, else the default.
-    public func comparators(for entry: HistogramEntry) -> [String] {
-        entry.comparators ?? comparators ?? Self.defaultComparators
+    /// The comparators named for an entry: its own list, else the subsystem's; nil when
+    /// neither names any, and the engine picks its default set by histogram kind.
+    public func comparators(for entry: HistogramEntry) -> [String]? {
+        entry.comparators ?? comparators
     }
 
     public var usesSelectiveDisplay: Bool { selectiveDisplay != nil }
-
-    /// The `thresholds_fit` family of a histogram: the last one whose name is a
-    /// substring of the histogram name, as AutoDQM picks it.
-    public func thresholdFit(forHistogram histogramName: String) -> ThresholdFit? {
-        thresholdsFit.last { histogramName.contains($0.name) }
-    }
 }
