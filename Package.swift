@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "SQLite", targets: ["SQLite"]),
         .library(name: "DQMClient", targets: ["DQMClient"]),
         .library(name: "RunStore", targets: ["RunStore"]),
+        .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,12 +65,15 @@ let package = Package(
         .target(name: "DQMClient", dependencies: ["CCurl", "CCrypto"], swiftSettings: strictness),
         // The local run store: ADQM_DB folder of run files with SQLite metadata, LRU quota, pins, leases.
         .target(name: "RunStore", dependencies: ["DQMClient", "SQLite"], swiftSettings: strictness),
+        // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
+        .target(name: "SubsystemConfig", swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
             dependencies: [
                 "HistogramIO", "DQMClient", "RunStore",
+                "SubsystemConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness),
@@ -93,5 +97,6 @@ let package = Package(
         .testTarget(
             name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"],
             swiftSettings: strictness),
+        .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Histogram", "TestSupport"], swiftSettings: strictness),
     ]
 )

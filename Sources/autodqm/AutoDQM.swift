@@ -11,5 +11,6 @@ struct AutoDQM: AsyncParsableCommand {
             InspectCommand.self,
             Fetch.self,
             Runs.self,
+            ConfigCommand.self,
         ])
 }
