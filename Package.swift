@@ -73,7 +73,7 @@ let package = Package(
             name: "autodqm",
             dependencies: [
                 "HistogramIO", "DQMClient", "RunStore",
-                "SubsystemConfig",
+                "SubsystemConfig", "Comparators", "ROOTIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness),
@@ -97,6 +97,6 @@ let package = Package(
         .testTarget(
             name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"],
             swiftSettings: strictness),
-        .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
     ]
 )
