@@ -94,3 +94,22 @@ import TestSupport
             """)
     }
 }
+
+extension MatchingTests {
+    /// AutoDQM's EMTF config names `cscDQMOccupancy` right in the main directory.
+    @Test func entriesWithoutADirectoryMatchTopLevelHistograms() throws {
+        let files = [ConfigFile(name: "EMTF.json", bytes: Array(#"""
+            {"main_gdir": "DQMData/Run {0}/L1T/Run summary/L1TStage2EMTF/",
+             "hists": [{"path": "cscDQMOccupancy"}, {"path": "emtf*"}]}
+            """#.utf8))]
+        let emtf = try #require(ConfigLoader.check(files: files).configSet?.subsystems.first)
+        #expect(emtf.entries[0].directory == "")
+        let paths = emtf.relativePaths([
+            "DQMData/Run 7/L1T/Run summary/L1TStage2EMTF/cscDQMOccupancy",
+            "DQMData/Run 7/L1T/Run summary/L1TStage2EMTF/emtfTrackBX",
+            "DQMData/Run 7/L1T/Run summary/L1TStage2EMTF/Timing/emtfTiming",
+            "DQMData/Run 7/L1T/Run summary/L1TStage2uGMT/emtfOther",
+        ], run: 7)
+        #expect(emtf.matches(in: paths) == [["cscDQMOccupancy"], ["emtfTrackBX"]])
+    }
+}
