@@ -1,4 +1,5 @@
 import Comparators
+import Foundation
 import Histogram
 import SubsystemConfig
 import Testing
@@ -66,5 +67,12 @@ import TestSupport
         let renamed = [ConfigFile(name: "B.json", bytes: files[0].bytes)]
         #expect(ConfigLoader.check(files: renamed).configSet?.version != first)
         #expect(try ConfigLoader.load(path: ConfigPaths.shipped).version == (try ConfigLoader.load(path: ConfigPaths.shipped)).version)
+    }
+
+    /// The web service stores configs as plain Codable values.
+    @Test func roundTripsThroughJSON() throws {
+        let configs = try ConfigLoader.load(path: ConfigPaths.shipped)
+        let decoded = try JSONDecoder().decode(ConfigSet.self, from: JSONEncoder().encode(configs))
+        #expect(decoded == configs)
     }
 }
