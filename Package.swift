@@ -28,6 +28,9 @@ let package = Package(
         // Histogram model: ROOT-free value types shared by every later stage.
         .target(name: "Histogram", swiftSettings: strictness),
 
+        // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
+        .target(name: "Engine", dependencies: ["Histogram"], swiftSettings: strictness),
+
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
@@ -36,5 +39,6 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["Histogram"], path: "Tests/TestSupport", swiftSettings: strictness),
         .testTarget(name: "HistogramTests", dependencies: ["Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], swiftSettings: strictness),
     ]
 )
