@@ -43,7 +43,7 @@ enum Gallery {
 
     private static func countsText(_ report: Report) -> String {
         let counts = report.statusCounts
-        return Status.allCases.compactMap { status in
+        return HistogramResult.Status.allCases.compactMap { status in
             counts[status].map { "<span class=\"badge \(status.rawValue)\">\($0) \(label(status))</span>" }
         }.joined(separator: " ")
     }
@@ -85,7 +85,7 @@ enum Gallery {
         return "entries " + ([data] + refs).joined(separator: ", ")
     }
 
-    static func label(_ status: Status) -> String {
+    static func label(_ status: HistogramResult.Status) -> String {
         switch status {
         case .flagged: "flagged"
         case .missingInData: "missing in data"

@@ -22,7 +22,7 @@ public struct Report: Sendable, Equatable, Codable {
     }
 
     /// How many results have each status.
-    public var statusCounts: [Status: Int] {
+    public var statusCounts: [HistogramResult.Status: Int] {
         results.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
     }
 }

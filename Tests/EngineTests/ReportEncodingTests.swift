@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func statusesSortOutliersFirst() {
-        #expect([Status.ok, .emptyData, .flagged, .missingInData].sorted() == [.flagged, .missingInData, .emptyData, .ok])
+        #expect([HistogramResult.Status.ok, .emptyData, .flagged, .missingInData].sorted() == [.flagged, .missingInData, .emptyData, .ok])
     }
 
     @Test func dqmPathsSplitIntoRunAndRelativePath() {
