@@ -48,7 +48,7 @@ enum Gallery {
         }.joined(separator: " ")
     }
 
-    private static func unmatchedSection(_ entries: [UnmatchedEntry]) -> String {
+    private static func unmatchedSection(_ entries: [Report.Unmatched]) -> String {
         guard !entries.isEmpty else { return "" }
         var section = "<section id=\"unmatched\"><h2>Configured paths that matched nothing</h2><ul>\n"
         for entry in entries {

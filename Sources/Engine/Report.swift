@@ -8,11 +8,11 @@ public struct Report: Sendable, Equatable, Codable {
     /// The subsystem configuration used, `nil` when every histogram was compared.
     public var subsystem: String?
     public var results: [HistogramResult]
-    public var unmatched: [UnmatchedEntry]
+    public var unmatched: [Unmatched]
 
     public init(
         data: RunFile, refs: [RunFile], subsystem: String? = nil,
-        results: [HistogramResult], unmatched: [UnmatchedEntry] = []
+        results: [HistogramResult], unmatched: [Unmatched] = []
     ) {
         self.data = data
         self.refs = refs
@@ -44,24 +44,26 @@ public struct RunFile: Sendable, Equatable, Codable {
     }
 }
 
-/// A configured histogram path that matched nothing in some file: AutoDQM
-/// skipped these silently; we say so.
-public struct UnmatchedEntry: Sendable, Equatable, Codable {
-    /// The configured path, relative to `DQMData/Run <run>/`.
-    public var path: String
-    public var missingInData: Bool
-    /// Labels (`RunFile.label`) of the references where it matched nothing.
-    public var missingInReferences: [String]
+extension Report {
+    /// A configured histogram path that matched nothing in some file: AutoDQM
+    /// skipped these silently; we say so.
+    public struct Unmatched: Sendable, Equatable, Codable {
+        /// The configured path, relative to `DQMData/Run <run>/`.
+        public var path: String
+        public var missingInData: Bool
+        /// Labels (`RunFile.label`) of the references where it matched nothing.
+        public var missingInReferences: [String]
 
-    public init(path: String, missingInData: Bool, missingInReferences: [String]) {
-        self.path = path
-        self.missingInData = missingInData
-        self.missingInReferences = missingInReferences
-    }
+        public init(path: String, missingInData: Bool, missingInReferences: [String]) {
+            self.path = path
+            self.missingInData = missingInData
+            self.missingInReferences = missingInReferences
+        }
 
-    enum CodingKeys: String, CodingKey {
-        case path
-        case missingInData = "missing_in_data"
-        case missingInReferences = "missing_in_references"
+        enum CodingKeys: String, CodingKey {
+            case path
+            case missingInData = "missing_in_data"
+            case missingInReferences = "missing_in_references"
+        }
     }
 }

@@ -18,7 +18,7 @@ import Testing
                 path: "B/quiet", className: "TH2F", status: .ok, flagged: false, display: false,
                 entries: Entries(data: 5, refs: [6])),
         ],
-        unmatched: [UnmatchedEntry(path: "C/h*<", missingInData: true, missingInReferences: ["315000"])])
+        unmatched: [Report.Unmatched(path: "C/h*<", missingInData: true, missingInReferences: ["315000"])])
 
     @Test func galleryIsWellFormedXML() throws {
         let html = Gallery.html(for: report)
