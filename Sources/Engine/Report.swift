@@ -3,15 +3,15 @@
 ///
 /// Plain data, so the web service can store and serve it as `results.json`.
 public struct Report: Sendable, Equatable, Codable {
-    public var data: RunFile
-    public var refs: [RunFile]
+    public var data: RunInfo
+    public var refs: [RunInfo]
     /// The subsystem configuration used, `nil` when every histogram was compared.
     public var subsystem: String?
     public var results: [HistogramResult]
     public var unmatched: [Unmatched]
 
     public init(
-        data: RunFile, refs: [RunFile], subsystem: String? = nil,
+        data: RunInfo, refs: [RunInfo], subsystem: String? = nil,
         results: [HistogramResult], unmatched: [Unmatched] = []
     ) {
         self.data = data
@@ -28,7 +28,7 @@ public struct Report: Sendable, Equatable, Codable {
 }
 
 /// One input file and the run it holds.
-public struct RunFile: Sendable, Equatable, Codable {
+public struct RunInfo: Sendable, Equatable, Codable {
     public var file: String
     /// From the file's `DQMData/Run <run>` directory, or its name; `nil` if neither tells.
     public var run: Int?
@@ -51,7 +51,7 @@ extension Report {
         /// The configured path, relative to `DQMData/Run <run>/`.
         public var path: String
         public var missingInData: Bool
-        /// Labels (`RunFile.label`) of the references where it matched nothing.
+        /// Labels (`RunInfo.label`) of the references where it matched nothing.
         public var missingInReferences: [String]
 
         public init(path: String, missingInData: Bool, missingInReferences: [String]) {

@@ -5,8 +5,8 @@ import Testing
 @Suite struct GalleryTests {
     /// A report whose every text field carries characters HTML must escape.
     let report = Report(
-        data: RunFile(file: "/data/<run>&1.root", run: 315_705),
-        refs: [RunFile(file: "ref\"1'.root", run: nil)],
+        data: RunInfo(file: "/data/<run>&1.root", run: 315_705),
+        refs: [RunInfo(file: "ref\"1'.root", run: nil)],
         subsystem: "CSC <script>",
         results: [
             HistogramResult(

@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct ReportEncodingTests {
     let report = Report(
-        data: RunFile(file: "data.root", run: 315_705),
-        refs: [RunFile(file: "ref.root", run: 315_000)],
+        data: RunInfo(file: "data.root", run: 315_705),
+        refs: [RunInfo(file: "ref.root", run: 315_000)],
         results: [
             HistogramResult(
                 path: "CSC/Run summary/h", className: "TH1F", status: .flagged, flagged: true, display: true,
