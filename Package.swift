@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Histogram", targets: ["Histogram"]),
+        .library(name: "SpecialFunctions", targets: ["SpecialFunctions"]),
+        .library(name: "Comparators", targets: ["Comparators"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,8 +30,12 @@ let package = Package(
         // Histogram model: ROOT-free value types shared by every later stage.
         .target(name: "Histogram", swiftSettings: strictness),
 
+        // Statistics: special functions, then the comparators built on them.
+        .target(name: "SpecialFunctions", swiftSettings: strictness),
+        .target(name: "Comparators", dependencies: ["Histogram", "SpecialFunctions"], swiftSettings: strictness),
+
         // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
-        .target(name: "Engine", dependencies: ["Histogram"], swiftSettings: strictness),
+        .target(name: "Engine", dependencies: ["Histogram", "Comparators"], swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
@@ -40,5 +46,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Histogram"], path: "Tests/TestSupport", swiftSettings: strictness),
         .testTarget(name: "HistogramTests", dependencies: ["Histogram", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "SpecialFunctionsTests", dependencies: ["SpecialFunctions", "TestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "ComparatorsTests", dependencies: ["Comparators", "SpecialFunctions", "Histogram", "TestSupport"],
+            swiftSettings: strictness),
     ]
 )
