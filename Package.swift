@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "Histogram", targets: ["Histogram"]),
         .library(name: "SpecialFunctions", targets: ["SpecialFunctions"]),
         .library(name: "Comparators", targets: ["Comparators"]),
+        .library(name: "ROOTIO", targets: ["ROOTIO"]),
+        .library(name: "HistogramIO", targets: ["HistogramIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,17 +32,22 @@ let package = Package(
         // Histogram model: ROOT-free value types shared by every later stage.
         .target(name: "Histogram", swiftSettings: strictness),
 
+        // ROOT file reading: bytes → typed ROOT records, no ROOT installation needed.
+        .target(name: "ROOTIO", dependencies: ["CZlib", "CLZMA", "CZstd", "CLZ4"], swiftSettings: strictness),
+        // The bridge from ROOT records to the histogram model, DQM scalars and dumps.
+        .target(name: "HistogramIO", dependencies: ["ROOTIO", "Histogram"], swiftSettings: strictness),
+
         // Statistics: special functions, then the comparators built on them.
         .target(name: "SpecialFunctions", swiftSettings: strictness),
         .target(name: "Comparators", dependencies: ["Histogram", "SpecialFunctions"], swiftSettings: strictness),
 
         // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
-        .target(name: "Engine", dependencies: ["Histogram", "Comparators"], swiftSettings: strictness),
+        .target(name: "Engine", dependencies: ["Histogram", "HistogramIO", "ROOTIO", "Comparators"], swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HistogramIO", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictness),
 
         .target(name: "TestSupport", dependencies: ["Histogram"], path: "Tests/TestSupport", swiftSettings: strictness),
@@ -50,5 +57,7 @@ let package = Package(
         .testTarget(
             name: "ComparatorsTests", dependencies: ["Comparators", "SpecialFunctions", "Histogram", "TestSupport"],
             swiftSettings: strictness),
+        .testTarget(name: "ROOTIOTests", dependencies: ["ROOTIO", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "HistogramIOTests", dependencies: ["HistogramIO", "ROOTIO", "Histogram", "TestSupport"], swiftSettings: strictness),
     ]
 )
