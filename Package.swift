@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Comparators", targets: ["Comparators"]),
         .library(name: "ROOTIO", targets: ["ROOTIO"]),
         .library(name: "HistogramIO", targets: ["HistogramIO"]),
+        .library(name: "Render", targets: ["Render"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,13 +42,16 @@ let package = Package(
         .target(name: "SpecialFunctions", swiftSettings: strictness),
         .target(name: "Comparators", dependencies: ["Histogram", "SpecialFunctions"], swiftSettings: strictness),
 
+        // Plots: histograms and pulls drawn as standalone SVG, by our own code.
+        .target(name: "Render", dependencies: ["Histogram"], swiftSettings: strictness),
+
         // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
-        .target(name: "Engine", dependencies: ["Histogram", "HistogramIO", "ROOTIO", "Comparators"], swiftSettings: strictness),
+        .target(name: "Engine", dependencies: ["Histogram", "HistogramIO", "ROOTIO", "Comparators", "Render"], swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
-            dependencies: ["HistogramIO", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HistogramIO", "Engine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictness),
 
         .target(name: "TestSupport", dependencies: ["Histogram"], path: "Tests/TestSupport", swiftSettings: strictness),
@@ -59,5 +63,8 @@ let package = Package(
             swiftSettings: strictness),
         .testTarget(name: "ROOTIOTests", dependencies: ["ROOTIO", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "HistogramIOTests", dependencies: ["HistogramIO", "ROOTIO", "Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "RenderTests", dependencies: ["Render", "Histogram", "TestSupport"],
+            exclude: ["Snapshots"], swiftSettings: strictness),
     ]
 )
