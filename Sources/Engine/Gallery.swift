@@ -66,14 +66,11 @@ enum Gallery {
         for plot in result.plots {
             card += "<a href=\"\(escape(plot))\"><img src=\"\(escape(plot))\" alt=\"plot of \(escape(result.path))\" loading=\"lazy\"/></a>\n"
         }
-        if !result.comparators.isEmpty {
-            card += "<table>\n"
-            for (name, outcome) in result.comparators.sorted(by: { $0.key < $1.key }) {
-                let scores = outcome.scores.sorted { $0.key < $1.key }.map { "\(escape($0.key)) \(format($0.value))" }.joined(separator: ", ")
-                card += "<tr class=\"\(outcome.flagged ? "flagged" : "ok")\"><th>\(escape(name))</th><td>\(scores)</td><td>\(outcome.flagged ? "outlier" : "ok")</td></tr>\n"
-                if let info = outcome.info, !info.isEmpty { card += "<tr><td colspan=\"3\" class=\"info\">\(escape(info))</td></tr>\n" }
-            }
-            card += "</table>\n"
+        for (name, outcome) in result.comparators.sorted(by: { $0.key < $1.key }) {
+            let scores = outcome.scores.sorted { $0.key < $1.key }.map { "\(escape($0.key)) \(format($0.value))" }.joined(separator: ", ")
+            card += "<details class=\"\(outcome.flagged ? "flagged" : "ok")\"><summary><b>\(escape(name))</b> \(outcome.flagged ? "outlier" : "ok")"
+            if let info = outcome.info, !info.isEmpty { card += ": \(escape(info))" }
+            card += "</summary><p class=\"scores\">\(scores)</p></details>\n"
         }
         for note in result.notes { card += "<p class=\"note\">\(escape(note))</p>\n" }
         return card + "</article>\n"
@@ -128,7 +125,7 @@ enum Gallery {
         header{position:sticky;top:0;background:#fff;padding:.3em 0;border-bottom:1px solid #ccc}
         h1{font-size:1.3em}h2{font-size:.95em;word-break:break-all;margin:.2em 0}
         #cards{display:flex;flex-wrap:wrap;gap:.8em;margin-top:.8em}
-        .card{border:1px solid #ccc;border-radius:4px;padding:.5em;width:440px}
+        .card{border:1px solid #ccc;border-radius:4px;padding:.5em;width:420px}
         .card img{width:100%;height:auto}
         .card[data-display="0"]{display:none}
         body.all .card[data-display="0"]{display:block}
@@ -138,8 +135,8 @@ enum Gallery {
         .badge.missing_in_data,.badge.empty_data{background:#e90}
         .badge.missing_in_reference,.badge.empty_reference,.badge.not_comparable{background:#bbb}
         .card.flagged{border-color:#c33}.meta{font-size:.85em;color:#555;margin:.2em 0}
-        table{font-size:.85em;border-collapse:collapse}th{text-align:left;padding-right:.6em}
-        tr.flagged td{color:#c33}.info,.note{font-size:.8em;color:#555}
+        details{font-size:.85em;margin:.2em 0}details.flagged summary{color:#c33}
+        .scores,.note{font-size:.8em;color:#555;margin:.2em 0}
         """
 
     private static let script = """

@@ -3,8 +3,8 @@ import Foundation
 import Histogram
 import Render
 
-/// Turns comparisons into SVG files under `<output>/plots/`, one per comparator
-/// that reached a verdict.
+/// Turns comparisons into SVG files under `<output>/plots/`: for an outlier one
+/// per comparator that flagged it, otherwise one per comparator that reached a verdict.
 struct PlotWriter: Sendable {
     static let folder = "plots"
 
@@ -25,8 +25,10 @@ struct PlotWriter: Sendable {
     func draw(
         _ comparisons: [Comparison], planned: PlannedComparison, data: Histogram, references: [Histogram]
     ) throws(EngineError) -> [String] {
+        // An outlier's plots are those of the comparators that flagged it: they show why.
+        let anyFlagged = comparisons.contains { $0.flagged }
         var written: [String] = []
-        for comparison in comparisons {
+        for comparison in comparisons where comparison.flagged || !anyFlagged {
             if case .notApplicable = comparison.status { continue }
             let spec = plotSpec(comparison, planned: planned, data: data, references: references)
             let relative = "\(Self.folder)/\(planned.plotName).\(PlotNames.sanitized(comparison.comparator)).svg"
