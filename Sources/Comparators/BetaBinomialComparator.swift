@@ -11,7 +11,9 @@ public import Histogram
 /// `maxPull` = look-elsewhere-corrected extreme pull. Flagged when the data has
 /// at least `minEntries` (default 1) and chi2 > `chi2Cut` or |maxPull| > `pullCut`
 /// (defaults 10/10, or AutoDQM's `thresholds_fit` for the number of references).
-/// 1D histograms can be restricted to [`xmin`, `xmax`]. Profiles are rejected:
+/// 1D histograms can be restricted to [`xmin`, `xmax`]. For DT 2D maps
+/// (`subsystem` starting with "DT") the chi2 is AutoDQM's hot-bin-suppressed,
+/// rebinned statistic (`DTRebinning`). Profiles are rejected:
 /// their bin means are not counts.
 public struct BetaBinomialComparator: Comparator {
     public static let name = "beta_binomial"
@@ -54,7 +56,11 @@ public struct BetaBinomialComparator: Comparator {
         }
 
         let result = BetaBinomial.pulls(data: dataCounts, references: referenceCounts, tol: options.tol ?? 0.01)
-        let chi2 = result.binsUsed > 0 ? result.pulls.reduce(0) { $0 + $1 * $1 } / Double(result.binsUsed) : 0
+        var chi2 = result.binsUsed > 0 ? result.pulls.reduce(0) { $0 + $1 * $1 } / Double(result.binsUsed) : 0
+        if options.subsystem?.hasPrefix("DT") == true, data.dimension == 2, kept.count == dataCounts.count, result.binsUsed > 0 {
+            chi2 = DTRebinning.chi2(
+                pulls: result.pulls, nx: data.xAxis.binCount, ny: data.yAxis?.binCount ?? 1, binsUsed: result.binsUsed)
+        }
         let maxPull = BetaBinomial.correctedMaxPull(result.pulls, trials: result.binsUsed)
         let outlier = dataEntries >= (options.minEntries ?? 1) && (chi2 > chi2Cut || abs(maxPull) > pullCut)
         return Comparison(
