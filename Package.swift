@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ROOTIO", targets: ["ROOTIO"]),
         .library(name: "HistogramIO", targets: ["HistogramIO"]),
         .library(name: "Render", targets: ["Render"]),
+        .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,18 +46,21 @@ let package = Package(
         // Plots: histograms and pulls drawn as standalone SVG, by our own code.
         .target(name: "Render", dependencies: ["Histogram"], swiftSettings: strictness),
 
+        // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
+        .target(name: "SubsystemConfig", swiftSettings: strictness),
+
         // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
-        .target(name: "Engine", dependencies: ["Histogram", "HistogramIO", "ROOTIO", "Comparators", "Render"], swiftSettings: strictness),
+        .target(name: "Engine", dependencies: ["Histogram", "HistogramIO", "ROOTIO", "Comparators", "Render", "SubsystemConfig"], swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
-            dependencies: ["HistogramIO", "Engine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HistogramIO", "Engine", "SubsystemConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictness),
 
         .target(name: "TestSupport", dependencies: ["Histogram"], path: "Tests/TestSupport", swiftSettings: strictness),
         .testTarget(name: "HistogramTests", dependencies: ["Histogram", "TestSupport"], swiftSettings: strictness),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Comparators", "Histogram", "SubsystemConfig", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "SpecialFunctionsTests", dependencies: ["SpecialFunctions", "TestSupport"], swiftSettings: strictness),
         .testTarget(
             name: "ComparatorsTests", dependencies: ["Comparators", "SpecialFunctions", "Histogram", "TestSupport"],
@@ -66,5 +70,6 @@ let package = Package(
         .testTarget(
             name: "RenderTests", dependencies: ["Render", "Histogram", "TestSupport"],
             exclude: ["Snapshots"], swiftSettings: strictness),
+        .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Histogram", "TestSupport"], swiftSettings: strictness),
     ]
 )
