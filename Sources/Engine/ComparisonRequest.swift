@@ -1,9 +1,12 @@
 public import Foundation
+public import SubsystemConfig
 
 /// What to compare: one data file against one or more references, either the
 /// histograms a subsystem configuration names or every histogram of the files.
 public struct ComparisonRequest: Sendable {
     public enum Scope: Sendable {
+        /// The histograms a subsystem configuration names, with its comparators and options.
+        case subsystem(Subsystem, wildcards: WildcardMode = .glob)
         /// Every histogram found in the data or a reference, with the default comparators.
         case everything
     }

@@ -17,6 +17,8 @@ public enum Engine {
         let data = files[0], references = Array(files.dropFirst())
         let plan: ComparisonPlan
         switch request.scope {
+        case let .subsystem(subsystem, wildcards):
+            plan = try .subsystem(subsystem, data: data, references: references, wildcards: wildcards)
         case .everything: plan = .everything(data: data, references: references)
         }
 

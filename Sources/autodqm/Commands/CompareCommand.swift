@@ -1,6 +1,7 @@
 public import ArgumentParser
 public import Engine
 import Foundation
+import SubsystemConfig
 
 /// `autodqm compare`: one data file against references, written as
 /// `results.json`, SVG plots and an `index.html` gallery.
@@ -15,7 +16,16 @@ struct CompareCommand: AsyncParsableCommand {
             or empty on one side are reported as such.
             """)
 
-    @Flag(name: .customLong("all"), help: "Compare every histogram of the files.")
+    @Option(help: "AutoDQM configuration directory (or legacy configs.json).")
+    var config: String?
+
+    @Option(help: "Subsystem to compare: a configuration file's name without .json.")
+    var subsystem: String?
+
+    @Option(help: "How a '*' in a configured path matches: glob (default) or autodqm (AutoDQM's prefix-substring rule).")
+    var wildcards: WildcardMode = .glob
+
+    @Flag(name: .customLong("all"), help: "Compare every histogram of the files instead of a subsystem's.")
     var everything = false
 
     @Option(name: .customLong("data"), help: "The data run's ROOT file.")
@@ -38,15 +48,21 @@ struct CompareCommand: AsyncParsableCommand {
 
     func validate() throws {
         if references.isEmpty { throw ValidationError("give at least one --ref FILE") }
-        if !everything { throw ValidationError("give --all (subsystem configurations are not supported yet)") }
+        if everything == (config != nil || subsystem != nil) {
+            throw ValidationError("give either --config DIR --subsystem NAME, or --all")
+        }
+        if !everything, config == nil || subsystem == nil { throw ValidationError("--config and --subsystem go together") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() async throws {
-        let outputDirectory = URL(fileURLWithPath: output)
+        var scope = ComparisonRequest.Scope.everything
+        if let config, let subsystem {
+            scope = .subsystem(try SubsystemLoading.load(config: config, subsystem: subsystem), wildcards: wildcards)
+        }
         let request = ComparisonRequest(
             data: URL(fileURLWithPath: data), references: references.map(URL.init(fileURLWithPath:)),
-            scope: .everything, outputDirectory: outputDirectory, plots: plots ?? .displayed,
+            scope: scope, outputDirectory: URL(fileURLWithPath: output), plots: plots ?? (everything ? .displayed : .all),
             concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         try await ReportRun(request: request, quiet: quiet).run()
     }
