@@ -34,6 +34,10 @@ struct OverlayPanel {
         return pulls[index].magnitude >= outlierPull
     }
 
+    var isDataEmpty: Bool {
+        data.values.indices.allSatisfy { !data.has($0) || data.values[$0] == 0 }
+    }
+
     var hasOutliers: Bool { (0..<axis.binCount).contains(where: isOutlier) }
 
     func draw(_ svg: inout SVGBuffer, in area: Frame) {
@@ -61,7 +65,8 @@ struct OverlayPanel {
         if let reference {
             style == .counts ? drawFilled(&svg, reference, pixelEdges, yScale, main) : drawBand(&svg, reference, pixelEdges, yScale, main)
         }
-        drawData(&svg, pixelEdges, yScale, main)
+        // An empty data run gets its note rather than a row of zero markers.
+        if !isDataEmpty { drawData(&svg, pixelEdges, yScale, main) }
         AxisPainter.outline(&svg, frame: main)
         AxisPainter.left(&svg, yTicks, frame: main)
         AxisPainter.yTitle(&svg, yTitle, frame: main, left: max(yTicks.space, 30) + 8)
