@@ -13,5 +13,6 @@ struct AutoDQM: AsyncParsableCommand {
             Runs.self,
             ConfigCommand.self,
             CompareCommand.self,
+            OfflineCommand.self,
         ])
 }

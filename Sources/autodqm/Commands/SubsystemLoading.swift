@@ -10,10 +10,18 @@ enum SubsystemLoading {
         let configs = try ConfigLoader.load(path: path, knownComparators: Set(Comparators.all.map(\.name)))
         for warning in configs.warnings { standardError("warning: \(warning)") }
         guard let subsystem = configs.subsystem(named: name) else {
-            throw ValidationError("no subsystem \(name) in \(path); known: \(configs.subsystemNames.sorted().joined(separator: ", "))")
+            throw UnknownSubsystem(name: name, config: path, known: configs.subsystemNames.sorted())
         }
         return subsystem
     }
+}
+
+struct UnknownSubsystem: Error, CustomStringConvertible {
+    let name: String
+    let config: String
+    let known: [String]
+
+    var description: String { "no subsystem \(name) in \(config); known: \(known.joined(separator: ", "))" }
 }
 
 extension WildcardMode: ExpressibleByArgument {
