@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "HistogramTests", dependencies: ["Histogram", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: strictness),
         .testTarget(
-            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"],
+            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"], exclude: ["Server"],
             swiftSettings: strictness),
     ]
 )
