@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "DQMClient", targets: ["DQMClient"]),
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
+        .library(name: "Engine", targets: ["Engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -67,13 +68,18 @@ let package = Package(
         .target(name: "RunStore", dependencies: ["DQMClient", "SQLite"], swiftSettings: strictness),
         // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
         .target(name: "SubsystemConfig", swiftSettings: strictness),
+        // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
+        .target(
+            name: "Engine",
+            dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "SubsystemConfig", "Render"],
+            swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
             dependencies: [
                 "HistogramIO", "DQMClient", "RunStore",
-                "SubsystemConfig", "Comparators", "ROOTIO",
+                "SubsystemConfig", "Engine", "Comparators", "ROOTIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness),
@@ -95,8 +101,11 @@ let package = Package(
             exclude: ["Snapshots"], swiftSettings: strictness),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: strictness),
         .testTarget(
-            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"],
+            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"], exclude: ["Server"],
             swiftSettings: strictness),
         .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "EngineTests", dependencies: ["Engine", "Comparators", "Histogram", "SubsystemConfig", "TestSupport"],
+            swiftSettings: strictness),
     ]
 )

@@ -12,5 +12,7 @@ struct AutoDQM: AsyncParsableCommand {
             Fetch.self,
             Runs.self,
             ConfigCommand.self,
+            CompareCommand.self,
+            OfflineCommand.self,
         ])
 }
