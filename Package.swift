@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "DQMClient", targets: ["DQMClient"]),
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
+        .library(name: "App", targets: ["App"]),
         .library(name: "Engine", targets: ["Engine"]),
     ],
     dependencies: [
@@ -74,12 +75,22 @@ let package = Package(
             dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "SubsystemConfig", "Render"],
             swiftSettings: strictness),
 
+        // The web service: job queue and results in SQLite, pages and JSON API over HTTPServer.
+        .target(
+            name: "App",
+            dependencies: [
+                "Engine", "Comparators", "SubsystemConfig", "DQMClient", "RunStore", "SQLite", "HTTPServer", "CCrypto",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness),
+
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
             dependencies: [
                 "HistogramIO", "DQMClient", "RunStore",
-                "SubsystemConfig", "Engine", "Comparators", "ROOTIO",
+                "SubsystemConfig", "Engine", "Comparators", "ROOTIO", "App", "HTTPServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness),
@@ -106,6 +117,9 @@ let package = Package(
         .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
         .testTarget(
             name: "EngineTests", dependencies: ["Engine", "Comparators", "Histogram", "SubsystemConfig", "TestSupport"],
+            swiftSettings: strictness),
+        .testTarget(
+            name: "AppTests", dependencies: ["App", "Engine", "SQLite", "HTTPServer", "DQMClient", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictness),
     ]
 )

@@ -14,5 +14,6 @@ struct AutoDQM: AsyncParsableCommand {
             ConfigCommand.self,
             CompareCommand.self,
             OfflineCommand.self,
+            ServeCommand.self,
         ])
 }
