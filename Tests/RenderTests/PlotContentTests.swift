@@ -81,4 +81,13 @@ import Testing
         let spec = PlotSpec(kind: .overlay1D, data: data, title: "2D asked as 1D")
         #expect(Renderer.effectiveKind(spec) == .pullMap2D)
     }
+
+    @Test func mismatchedInputsAreLeftOutNotFatal() throws {
+        let (data, _) = try Samples.pair("CSC/Run summary/CSCOfflineMonitor/Kinematics/hPt")
+        let (other, _) = try Samples.pair("CSC/Run summary/CSCOfflineMonitor/Kinematics/hEta")
+        let spec = PlotSpec(kind: .overlay1D, data: data, reference: other, pulls: [1, 2, 3], title: "hPt")
+        let plot = Renderer.svg(for: spec)
+        #expect(plot.contains(">reference binning differs</text>"))
+        #expect(!plot.contains(">pull</text>"))
+    }
 }
