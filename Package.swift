@@ -95,7 +95,7 @@ let package = Package(
             exclude: ["Snapshots"], swiftSettings: strictness),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: strictness),
         .testTarget(
-            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"],
+            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"], exclude: ["Server"],
             swiftSettings: strictness),
         .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
     ]

@@ -12,6 +12,7 @@ the GUI base path, so a client selects one through its server URL:
     /stall-once/dqm/offline/...   first GET of each file: half the body, then silence
     /norange/...                  Range headers are ignored (combine: /drop-once-norange/)
     /odd/dqm/offline/...          listings are an unexpected HTML page (an SSO login form)
+    /unavailable/dqm/offline/...  every request is answered 503
 
 Prints `PORT <n>` once listening. Every answered request is appended to --log
 as `<status> <path> <range or ->`.
@@ -58,6 +59,8 @@ class Handler(BaseHTTPRequestHandler):
         mode, _, rest = self.path.partition(BASE)
         modes = set(mode.strip("/").split("-")) if mode else set()
         prefix = "/data/browse/"
+        if "unavailable" in modes:
+            return self.fail(503)
         if not rest.startswith("/data/browse"):
             return self.fail(404)
         if rest == "/data/browse":
