@@ -66,7 +66,23 @@ public enum BetaBinomial {
         let logUp = up == down ? logDown
             : logDown + log((nD - down) * (down + alpha) / ((down + 1) * (nD - down - 1 + beta)))
         let logMax = max(logUp, logDown)
-        let logD = d == down ? logDown : (d == up ? logUp : logP(d))
+        let logD: Double
+        if d == down {
+            logD = logDown
+        } else if d == up {
+            logD = logUp
+        } else if abs(d - down) <= 24 {
+            // Near the mode, a product of consecutive pmf ratios is far cheaper than lgamma.
+            var ratio = 1.0, k = down
+            if d > down {
+                while k < d { ratio *= (nD - k) * (k + alpha) / ((k + 1) * (nD - k - 1 + beta)); k += 1 }
+            } else {
+                while k > d { ratio *= k * (nD - k + beta) / ((nD - k + 1) * (k - 1 + alpha)); k -= 1 }
+            }
+            logD = logDown + log(ratio)
+        } else {
+            logD = logP(d)
+        }
         if logD >= logMax { return 1 }
         return exp(logD - logMax)
     }

@@ -30,8 +30,10 @@ public struct PullValuesComparator: Comparator {
         normalise(&d, to: r, nx: data.xAxis.binCount, type: options.normType)
 
         var pulls = [Double](repeating: 0, count: d.count)
+        // Maps repeat the same counts many times: each interval is inverted once.
+        var intervals = IntervalCache(kind: options.poissonErrors)
         for i in d.indices {
-            let (dataError, referenceError) = errors(d[i], r[i], options.poissonErrors)
+            let (dataError, referenceError) = intervals.errors(d[i], r[i])
             let sigma = (dataError * dataError + referenceError * referenceError).squareRoot()
             pulls[i] = dataError + referenceError == 0 ? 0 : (d[i] - r[i]) / sigma
         }
@@ -76,18 +78,33 @@ public struct PullValuesComparator: Comparator {
         for cell in cells { d[cell] *= factor }
     }
 
+}
+
+/// Downward and upward Poisson errors of (possibly scaled) counts, memoised per value.
+struct IntervalCache {
+    let kind: ComparatorOptions.PoissonErrors
+    private var cache: [Double: (low: Double, high: Double)] = [:]
+
+    init(kind: ComparatorOptions.PoissonErrors) { self.kind = kind }
+
     /// (σ data, σ reference), each on the side facing the other value.
-    private func errors(_ d: Double, _ r: Double, _ kind: ComparatorOptions.PoissonErrors) -> (Double, Double) {
-        let dataInterval = poissonErrors(d, kind), referenceInterval = poissonErrors(r, kind)
+    mutating func errors(_ d: Double, _ r: Double) -> (Double, Double) {
+        let dataInterval = poissonErrors(d), referenceInterval = poissonErrors(r)
         return d >= r ? (dataInterval.low, referenceInterval.high) : (dataInterval.high, referenceInterval.low)
     }
 
-    /// Downward and upward Poisson errors of a (possibly scaled) count.
-    func poissonErrors(_ n: Double, _ kind: ComparatorOptions.PoissonErrors) -> (low: Double, high: Double) {
-        let alpha = 1 - Self.confidence
+    mutating func poissonErrors(_ n: Double) -> (low: Double, high: Double) {
+        if let known = cache[n] { return known }
+        let computed = Self.poissonErrors(n, kind)
+        cache[n] = computed
+        return computed
+    }
+
+    static func poissonErrors(_ n: Double, _ kind: ComparatorOptions.PoissonErrors) -> (low: Double, high: Double) {
+        let alpha = 1 - PullValuesComparator.confidence
         switch kind {
         case .garwood:
-            let interval = SpecialFunctions.poissonInterval(n, confidence: Self.confidence)
+            let interval = SpecialFunctions.poissonInterval(n, confidence: PullValuesComparator.confidence)
             return (n - interval.lower, interval.upper - n)
         case .autodqm:
             // scipy's chi2.interval(0.6827, 2n) halves to Gamma(n) quantiles; the
