@@ -21,13 +21,14 @@ public final class Server: Sendable {
     private let listening = Mutex<(socket: Socket, source: any DispatchSourceRead)?>(nil)
     private let openConnections: ConnectionCount
 
-    public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "http"), handler: @escaping Handler) {
+    /// Throws if the workers' event pollers cannot be created (out of descriptors).
+    public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "http"), handler: @escaping Handler) throws {
         self.configuration = configuration
         self.logger = logger
         let count = ConnectionCount()
         openConnections = count
-        workers = (0..<max(1, configuration.workers)).map {
-            Worker(index: $0, configuration: configuration, handler: handler, logger: logger) { count.decrement() }
+        workers = try (0..<max(1, configuration.workers)).map {
+            try Worker(index: $0, configuration: configuration, handler: handler, logger: logger) { count.decrement() }
         }
     }
 

@@ -15,7 +15,7 @@ struct LiveServerTests {
         router.get("/hello/{name}") { request in .text("hello \(request.parameters["name"] ?? "")") }
         router.post("/echo") { request in Response(body: request.body) }
         router.get("/slow") { _ in usleep(300_000); return .text("slow done") }
-        let server = Server(configuration: configuration, handler: chain([RequestIDMiddleware(), ErrorMiddleware(logger: .init(label: "test"))], router.handler))
+        let server = try Server(configuration: configuration, handler: chain([RequestIDMiddleware(), ErrorMiddleware(logger: .init(label: "test"))], router.handler))
         let port = try server.start()
         return (server, port)
     }
