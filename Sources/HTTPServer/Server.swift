@@ -13,6 +13,16 @@ public typealias Handler = @Sendable (Request) throws -> Response
 
 /// An HTTP/1.1 server on a listening socket: a Dispatch read source accepts, a fixed pool of
 /// `Worker`s serves the connections, and `shutdown()` drains gracefully.
+///
+///     var router = Router()
+///     router.get("/runs/{run}") { request in .html(try page(for: request.parameters["run"])) }
+///     router.get("/static/{path...}", try StaticFiles(root: "Public").handler())
+///     let handler = chain([RequestIDMiddleware(), AccessLogMiddleware(logger: logger),
+///                          ErrorMiddleware(logger: logger)], router.handler)
+///     try Server(configuration: ServerConfiguration(host: "0.0.0.0", port: 8080), handler: handler).run()
+///
+/// Handlers run synchronously on the worker queues: keep them short (answer from caches, hand
+/// long work to a job queue) so one slow request does not hold up the worker's other clients.
 public final class Server: Sendable {
     public let configuration: ServerConfiguration
     private let logger: Logger
