@@ -85,22 +85,24 @@ public final class Server: Sendable {
         logger.info("Stopped")
     }
 
-    /// Starts, serves until SIGTERM or SIGINT, then shuts down gracefully.
-    public func run() throws {
-        signal(SIGTERM, SIG_IGN)
-        signal(SIGINT, SIG_IGN)
+    /// Starts, serves until SIGTERM or SIGINT, then shuts down gracefully. `onListening` gets
+    /// the bound port once the server accepts connections.
+    public func run(onListening: (Int) -> Void = { _ in }) throws {
+        // Dispatch sources see the signals only while their default action is off.
+        let previous = [SIGTERM, SIGINT].map { ($0, signal($0, SIG_IGN)) }
+        defer { for (number, handler) in previous { signal(number, handler) } }
         let received = DispatchSemaphore(value: 0)
-        let sources = [SIGTERM, SIGINT].map { number in
+        let sources = previous.map { number, _ in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { received.signal() }
             source.resume()
             return source
         }
-        try start()
+        defer { sources.forEach { $0.cancel() } }
+        onListening(try start())
         received.wait()
         logger.info("Signal received, shutting down")
         shutdown()
-        sources.forEach { $0.cancel() }
     }
 
     private func acceptPending(on listener: Socket, roundRobin next: inout Int) {
