@@ -17,6 +17,7 @@ struct LiveServerTests {
         var router = Router()
         router.get("/hello/{name}") { request in .text("hello \(request.parameters["name"] ?? "")") }
         router.post("/echo") { request in Response(body: request.body) }
+        router.get("/json") { _ in try .json(encoding: ["b": [1, 2], "a": [3]]) }
         router.get("/slow") { _ in usleep(300_000); return .text("slow done") }
         router.get("/big") { _ in Response(body: LiveServerTests.bigBody) }
         let server = try Server(configuration: configuration, handler: chain([RequestIDMiddleware(), ErrorMiddleware(logger: .init(label: "test"))], router.handler))
@@ -122,6 +123,9 @@ struct LiveServerTests {
         let (server, port) = try Self.makeServer()
         defer { server.shutdown() }
         #expect(try TestClient.get("/nowhere", port: port).status == 404)
+        let json = try TestClient.get("/json", port: port)
+        #expect(json.text == #"{"a":[3],"b":[1,2]}"#)
+        #expect(json.headers["Content-Type"] == "application/json")
         let notAllowed = try TestClient.get("/echo", port: port, headers: "Accept: application/json\r\n")
         #expect(notAllowed.status == 405)
         #expect(notAllowed.headers["Allow"] == "POST")
