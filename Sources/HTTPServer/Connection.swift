@@ -4,6 +4,9 @@
 /// worker's serial queue.
 final class Connection {
     private static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+    /// Pipelined requests are answered until this much output is waiting; the rest wait until it
+    /// is written, so a burst of requests for large responses cannot exhaust memory.
+    static let maxPendingOutputBytes = 1 << 20
     private let socket: Socket
     private unowned let worker: Worker
     private var parser: RequestParser
@@ -40,6 +43,9 @@ final class Connection {
             return
         }
         let buffer = worker.readBuffer
+        // Room for one largest request plus a read; a client pipelining faster than it reads
+        // its answers waits in its socket beyond this.
+        let inputCap = parser.limits.maxHeaderSectionBytes + parser.limits.maxBodyBytes + buffer.count
         while true {
             switch Result(catching: { try socket.read(into: buffer) }) {
             case .success(.done(0)), .failure:
@@ -49,6 +55,16 @@ final class Connection {
                 parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 // A short read drained the socket; anything later raises a new edge.
                 if count < buffer.count { return process() }
+                if parser.bufferedByteCount >= inputCap {
+                    process()
+                    guard !isClosed else { return }
+                    if written < output.count {
+                        // The socket still holds input that no new edge will announce: come back
+                        // to it once the answers to what is buffered have been written.
+                        readDeferred = true
+                        return
+                    }
+                }
             case .success(.wouldBlock):
                 return process()
             }
@@ -63,7 +79,7 @@ final class Connection {
     private func process() {
         let now = ContinuousClock.now
         var keepAlive = true
-        while keepAlive {
+        while keepAlive && output.count < Self.maxPendingOutputBytes {
             do {
                 guard case .request(let request) = try parser.next() else { break }
                 let response = worker.respond(to: request)

@@ -46,6 +46,16 @@ struct LiveServerTests {
         #expect(try client.readReply().text == "hello after")
     }
 
+    @Test func manyPipelinedLargeResponsesAreWrittenInTurn() throws {
+        let (server, port) = try Self.makeServer()
+        defer { server.shutdown() }
+        let client = try TestClient(port: port, receiveBuffer: 4096)
+        // 3 × 6 MB asked at once: each answer waits for the client in turn, and all arrive in order.
+        try client.send(String(repeating: "GET /big HTTP/1.1\r\nHost: t\r\n\r\n", count: 3) + "GET /hello/end HTTP/1.1\r\nHost: t\r\n\r\n")
+        for _ in 0..<3 { #expect(try client.readReply().body.count == Self.bigBody.count) }
+        #expect(try client.readReply().text == "hello end")
+    }
+
     @Test func sigtermStopsARunningServer() throws {
         var router = Router()
         router.get("/") { _ in .text("up") }
