@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Histogram", targets: ["Histogram"]),
+        .library(name: "ROOTIO", targets: ["ROOTIO"]),
+        .library(name: "HistogramIO", targets: ["HistogramIO"]),
         .library(name: "RelMon", targets: ["RelMon"]),
     ],
     dependencies: [
@@ -29,17 +31,24 @@ let package = Package(
         // Histogram model: ROOT-free value types shared by every later stage.
         .target(name: "Histogram", swiftSettings: strictness),
 
+        // ROOT file reading: bytes → typed ROOT records, no ROOT installation needed.
+        .target(name: "ROOTIO", dependencies: ["CZlib", "CLZMA", "CZstd", "CLZ4"], swiftSettings: strictness),
+        // The bridge from ROOT records to the histogram model, DQM scalars and dumps.
+        .target(name: "HistogramIO", dependencies: ["ROOTIO", "Histogram"], swiftSettings: strictness),
+
         // RelMon: whole-file comparisons, directory ranking, blacklists, stored results and reports.
-        .target(name: "RelMon", dependencies: ["Histogram", "CZlib"], swiftSettings: strictness),
+        .target(name: "RelMon", dependencies: ["Histogram", "ROOTIO", "HistogramIO", "CZlib"], swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser"), "RelMon"],
+            dependencies: ["HistogramIO", "RelMon", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictness),
 
         .target(name: "TestSupport", dependencies: ["Histogram"], path: "Tests/TestSupport", swiftSettings: strictness),
         .testTarget(name: "HistogramTests", dependencies: ["Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "ROOTIOTests", dependencies: ["ROOTIO", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "HistogramIOTests", dependencies: ["HistogramIO", "ROOTIO", "Histogram", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
     ]
 )

@@ -93,7 +93,12 @@ public struct AxisDump: Sendable, Equatable, Codable {
         min = axis.lowerEdge
         max = axis.upperEdge
         title = axis.title
-        edges = axis.variableEdges
+        edges = axis.variableEdges.map { stored in
+            // ROOT's GetBinLowEdge(nbins + 1) ignores the stored edges: it extrapolates
+            // the uniform width, and the dump reports what ROOT reports.
+            let width = (axis.upperEdge - axis.lowerEdge) / Double(axis.binCount)
+            return Array(stored.dropLast()) + [axis.lowerEdge + Double(axis.binCount) * width]
+        }
         labels = axis.hasLabels ? axis.labels.sorted { $0.key < $1.key }.map { BinLabel(bin: $0.key, text: $0.value) } : nil
     }
 

@@ -7,5 +7,5 @@ struct AutoDQM: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autodqm",
         abstract: "Compare DQM histograms of a run against reference runs and flag the outliers.",
-        subcommands: [])
+        subcommands: [InspectCommand.self])
 }

@@ -1,0 +1,80 @@
+/// Decodes ROOT's compressed object data: a sequence of blocks, each a 9-byte header
+/// (codec magic, method, 3-byte little-endian compressed and uncompressed sizes) and a payload.
+public enum BlockDecompressor {
+    /// ROOT's kMAXZIPBUF: the largest uncompressed size of one block.
+    static let maximumBlockBytes = 0xFF_FFFF
+
+    struct Block {
+        let codec: Codec
+        let payload: Range<Int>
+        let output: Range<Int>
+    }
+
+    enum Codec: String {
+        case zlib = "ZL", oldDeflate = "CS", lzma = "XZ", lz4 = "L4", zstd = "ZS"
+    }
+
+    /// Decompresses `input` into exactly `objectBytes` bytes. Every block header is checked
+    /// before anything is allocated, so lying sizes cannot cause huge allocations.
+    public static func decompress(_ input: [UInt8], objectBytes: Int) throws(ROOTIOError) -> [UInt8] {
+        let blocks = try blockLayout(input, objectBytes: objectBytes)
+        var output = [UInt8](repeating: 0, count: objectBytes)
+        for block in blocks {
+            let failure = input.withUnsafeBytes { source in
+                output.withUnsafeMutableBytes { destination in
+                    decode(
+                        block.codec, UnsafeRawBufferPointer(rebasing: source[block.payload]),
+                        into: UnsafeMutableRawBufferPointer(rebasing: destination[block.output]))
+                }
+            }
+            if let failure { throw ROOTIOError(failure, offset: block.payload.lowerBound - 9) }
+        }
+        return output
+    }
+
+    static func blockLayout(_ input: [UInt8], objectBytes: Int) throws(ROOTIOError) -> [Block] {
+        var blocks: [Block] = []
+        var position = 0, produced = 0
+        while produced < objectBytes {
+            guard input.count - position >= 9 else {
+                throw ROOTIOError(.truncated(needed: 9, available: input.count - position), offset: position)
+            }
+            let magic = String(decoding: input[position..<(position + 2)], as: UTF8.self)
+            guard let codec = Codec(rawValue: magic) else {
+                throw ROOTIOError(.unknownCompression(magic.unicodeScalars.allSatisfy(\.properties.isAlphabetic) ? magic : "0x" + input[position..<(position + 2)].map { String($0, radix: 16) }.joined()), offset: position)
+            }
+            let compressed = littleEndian24(input, position + 3), uncompressed = littleEndian24(input, position + 6)
+            let payloadStart = position + 9
+            guard compressed <= input.count - payloadStart else {
+                throw ROOTIOError(.truncated(needed: compressed, available: input.count - payloadStart), offset: position)
+            }
+            guard uncompressed > 0, uncompressed <= objectBytes - produced else {
+                throw ROOTIOError(.invalid("compression block of \(uncompressed) bytes where \(objectBytes - produced) remain"), offset: position)
+            }
+            blocks.append(Block(
+                codec: codec,
+                payload: payloadStart..<(payloadStart + compressed),
+                output: produced..<(produced + uncompressed)))
+            produced += uncompressed
+            position = payloadStart + compressed
+        }
+        return blocks
+    }
+
+    private static func littleEndian24(_ bytes: [UInt8], _ at: Int) -> Int {
+        Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16
+    }
+
+    /// Decodes one block's payload into its output range; returns why it failed, if it did.
+    private static func decode(
+        _ codec: Codec, _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    ) -> ROOTIOError.Reason? {
+        switch codec {
+        case .zlib: Inflate.zlib(input, into: output)
+        case .oldDeflate: Inflate.raw(input, into: output)
+        case .lzma: LZMA.decode(input, into: output)
+        case .lz4: LZ4Block.decode(input, into: output)
+        case .zstd: Zstd.decode(input, into: output)
+        }
+    }
+}
