@@ -4,6 +4,8 @@ final class PairWalk {
     struct Job {
         var test: [String]
         var reference: [String]
+        /// The path below the run directory, as comparisons record it.
+        var path: String
         /// Where the comparison sits: indices of subdirectories from the root, then its index.
         var directory: [Int]
         var comparison: Int
@@ -52,7 +54,7 @@ final class PairWalk {
                         name: entry.name, path: path, className: testClass, status: .skipped, rank: 0, note: .blacklisted))
                 } else {
                     jobs.append(Job(
-                        test: testPath + [entry.name], reference: referencePath + [entry.name],
+                        test: testPath + [entry.name], reference: referencePath + [entry.name], path: path,
                         directory: address, comparison: node.comparisons.count))
                     // The verdict is filled in once every job has run.
                     node.comparisons.append(RelMonComparison(

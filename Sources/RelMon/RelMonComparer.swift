@@ -74,13 +74,14 @@ public struct RelMonComparer: Sendable {
     ) -> [Outcome] {
         let workers = min(options.parallelism, max(1, jobs.count))
         let results = Mutex([Outcome?](repeating: nil, count: jobs.count))
-        let paths = jobs.map { ($0.test, $0.reference) }
+        let paths = jobs.map { ($0.test, $0.reference, $0.path) }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var mine: [(Int, Outcome)] = []
             for index in stride(from: worker, to: paths.count, by: workers) {
-                let (testPath, referencePath) = paths[index]
+                let (testPath, referencePath, path) = paths[index]
                 mine.append((index, outcome(
-                    test: test, testPath, reference: reference, referencePath, showSuccesses: showSuccesses, plotter: plotter)))
+                    test: test, testPath, reference: reference, referencePath, path: path,
+                    showSuccesses: showSuccesses, plotter: plotter)))
             }
             results.withLock { all in for (index, outcome) in mine { all[index] = outcome } }
         }
@@ -89,7 +90,7 @@ public struct RelMonComparer: Sendable {
 
     private func outcome(
         test: any HistogramSource, _ testPath: [String], reference: any HistogramSource, _ referencePath: [String],
-        showSuccesses: Bool, plotter: Plotter?
+        path: String, showSuccesses: Bool, plotter: Plotter?
     ) -> Outcome {
         let testHistogram: Histogram, referenceHistogram: Histogram
         do {
@@ -102,7 +103,7 @@ public struct RelMonComparer: Sendable {
         let verdict = plan.verdict(threshold: options.threshold, using: statistics)
         guard let plotter, verdict.status != .success || showSuccesses else { return Outcome(verdict: verdict) }
         let comparison = RelMonComparison(
-            name: testPath.last ?? "", path: testPath.joined(separator: "/"), className: testHistogram.className,
+            name: testPath.last ?? "", path: path, className: testHistogram.className,
             status: verdict.status, rank: verdict.rank, note: verdict.note)
         return Outcome(verdict: verdict, plot: plotter(comparison, testHistogram, referenceHistogram))
     }
