@@ -15,7 +15,7 @@ public struct Axis: Sendable, Equatable, Hashable, Codable {
         variableEdges: [Double]? = nil, labels: [Int: String] = [:], title: String = "",
         index: Int = 0
     ) throws(HistogramError) {
-        guard binCount >= 1 else { throw .invalidBinCount(axis: index, count: binCount) }
+        guard binCount >= 1, binCount < Int(Int32.max) else { throw .invalidBinCount(axis: index, count: binCount) }
         guard lowerEdge.isFinite, upperEdge.isFinite, lowerEdge <= upperEdge else {
             throw .invalidRange(axis: index, lower: lowerEdge, upper: upperEdge)
         }

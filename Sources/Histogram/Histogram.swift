@@ -23,7 +23,13 @@ public struct Histogram: Sendable, Equatable, Codable {
         variances: [Double]? = nil, binEntries: [Double]? = nil, entries: Double, moments: Moments? = nil
     ) throws(HistogramError) {
         guard (1...3).contains(axes.count) else { throw .invalidDimension(axes.count) }
-        let cells = axes.reduce(1) { $0 * $1.cellCount }
+        var cells = 1
+        for axis in axes {
+            // Bin counts come from files: a product that overflows cannot match any array.
+            let (product, overflow) = cells.multipliedReportingOverflow(by: axis.cellCount)
+            guard !overflow else { throw .cellCountMismatch(what: "contents", expected: Int.max, actual: contents.count) }
+            cells = product
+        }
         guard contents.count == cells else {
             throw .cellCountMismatch(what: "contents", expected: cells, actual: contents.count)
         }

@@ -85,27 +85,50 @@ extension Histogram {
     }
 
     /// RelMon's `absval()`: negative contents become positive, and a non-zero content
-    /// with a zero error (only possible with stored variances) becomes 0. Each change is a
-    /// ROOT `SetBinContent`, which also adds one entry: that is kept, because it turns the
-    /// histogram "weighted" for the option choice. Returns `self` untouched, without
-    /// copying, when no bin needs a change.
+    /// with a zero error becomes 0. Each change is a ROOT `SetBinContent`, which also adds
+    /// one entry: that is kept, because it turns the histogram "weighted" for the option
+    /// choice. On a profile `SetBinContent` writes the bin's *sum* (mean = sum / entries)
+    /// and leaves its sum of squares, so the error changes too; that is reproduced for
+    /// unit-weight entries. Returns `self` untouched, without copying, when no bin changes.
     func relmonAbsoluteValues() -> Histogram {
         let needsChange = contents.indices.contains { bin in
-            contents[bin] < 0 || (variances?[bin] == 0 && contents[bin] != 0)
+            contents[bin] < 0 || (error(atGlobalBin: bin) == 0 && contents[bin] != 0)
         }
         guard needsChange else { return self }
-        var fixed = contents, setCalls = 0.0
+        var fixed = contents, fixedVariances = contents.indices.map(variance(atGlobalBin:)), setCalls = 0.0
         for bin in fixed.indices {
-            if fixed[bin] < 0 { fixed[bin] = -fixed[bin]; setCalls += 1 }
-            if let variances, variances[bin] == 0, fixed[bin] != 0 { fixed[bin] = 0; setCalls += 1 }
+            let original = fixed[bin]
+            if original < 0 {
+                set(bin, to: -original, contents: &fixed, variances: &fixedVariances)
+                setCalls += 1
+            }
+            if fixedVariances[bin] == 0, original != 0 {
+                set(bin, to: 0, contents: &fixed, variances: &fixedVariances)
+                setCalls += 1
+            }
         }
         do {
             return try Histogram(
-                className: className, title: title, axes: axes, contents: fixed, variances: variances,
+                className: className, title: title, axes: axes, contents: fixed,
+                variances: variances == nil && !isProfile ? nil : fixedVariances,
                 binEntries: binEntries, entries: entries + setCalls, moments: moments)
         } catch {
             // Same axes and cell counts as a value that was already valid: cannot happen.
             return self
         }
+    }
+
+    /// ROOT's `SetBinContent(bin, value)` as seen through `GetBinContent`/`GetBinError`.
+    private func set(_ bin: Int, to value: Double, contents: inout [Double], variances: inout [Double]) {
+        guard let entries = binEntries?[bin], entries > 0 else {
+            contents[bin] = value
+            if self.variances == nil { variances[bin] = value.magnitude }
+            return
+        }
+        // Profile bin with n unit-weight entries: Σy² = n·(n·σ² + mean²) stays, Σy becomes `value`.
+        let mean = contents[bin], sumOfSquares = entries * (entries * variances[bin] + mean * mean)
+        let newMean = value / entries
+        contents[bin] = newMean
+        variances[bin] = (sumOfSquares / entries - newMean * newMean).magnitude / entries
     }
 }

@@ -7,5 +7,12 @@ struct AutoDQM: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autodqm",
         abstract: "Compare DQM histograms of a run against reference runs and flag the outliers.",
-        subcommands: [InspectCommand.self])
+        subcommands: [
+            InspectCommand.self,
+            Fetch.self,
+            Runs.self,
+            RelMonCommand.self,
+            RelMonMatrixCommand.self,
+            RelMonRenderCommand.self,
+        ])
 }

@@ -48,6 +48,32 @@ struct StatusRulesTests {
         }
     }
 
+    /// The whole comparison of the fixture ROOT files, read by our reader and tested by the
+    /// Comparators, gives RelMon's statuses and ROOT's p-values.
+    @Test(arguments: [RelMonTest.chi2, .ks])
+    func statusesAndRanksEqualRelMonOnROOT(_ test: RelMonTest) throws {
+        let golden = try #require(Self.golden)
+        let expected = test == .chi2 ? golden.chi2.pairs : golden.ks.pairs
+        let result = try RelMonComparer(options: RelMonOptions(test: test, parallelism: 2), statistics: ComparatorStatistics())
+            .compare(test: ROOTSource(url: Fixtures.dqmRun(315_705)), reference: ROOTSource(url: Fixtures.dqmRun(315_000)))
+        let comparisons = Dictionary(result.root.allComparisons().map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(comparisons.count == expected.count)
+        var declined = 0
+        for pair in expected {
+            let comparison = try #require(comparisons[pair.path], "\(pair.path)")
+            // ROOT's KS on TProfile2D and TH3 is not a meaningful probability; the
+            // Comparators decline it, so RelMon reports NULL there.
+            if test == .ks, comparison.className == "TProfile2D" || comparison.className == "TH3F" {
+                #expect(comparison.status == .null && comparison.note == .undefined)
+                declined += 1
+                continue
+            }
+            #expect(comparison.status.rawValue == pair.status, "\(pair.path)")
+            #expect(abs(comparison.rank - pair.rank) <= 1e-9 * max(1, abs(pair.rank)), "\(pair.path): \(comparison.rank) vs \(pair.rank)")
+        }
+        #expect(declined == (test == .ks ? 36 : 0))
+    }
+
     @Test func twoDimensionalMapsAreTestedNotWavedThrough() throws {
         // RelMon counted filled bins along X only, so every 2D map here was a success
         // without a test; counting all bins tests them, and ROOT finds failures among them.

@@ -4,8 +4,9 @@ public struct Directory: Sendable {
     public let path: String
     /// Every key in the list, all cycles, in ROOT's order.
     public let keys: [Key]
-    /// File offset of the keys-list record; identifies the directory when walking for cycles.
-    let seekKeys: Int
+    /// File offset of the keys-list record (0 when empty); identifies the directory when
+    /// walking, so that a cyclic tree is caught.
+    public let seekKeys: Int
 
     /// The highest cycle of the key named exactly `name`, or of cycle `cycle` if given.
     public func key(named name: String, cycle: Int? = nil) -> Key? {

@@ -4,12 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Random access to a file's bytes with `pread`: only the bytes asked for are
-/// read, and concurrent reads from many threads need no locking.
+/// Random access to a file's bytes with `pread` (only the bytes asked for are read, and
+/// concurrent reads from many threads need no locking), or to bytes already in memory.
 final class FileSource: Sendable {
     let path: String
     let size: Int
-    private let descriptor: Int32
+    private let storage: Storage
+
+    private enum Storage {
+        case descriptor(Int32)
+        case memory([UInt8])
+    }
 
     init(path: String) throws(ROOTIOError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -21,16 +26,33 @@ final class FileSource: Sendable {
         }
         self.path = path
         self.size = Int(status.st_size)
-        self.descriptor = descriptor
+        storage = .descriptor(descriptor)
     }
 
-    deinit { close(descriptor) }
+    init(bytes: [UInt8], name: String) {
+        path = name
+        size = bytes.count
+        storage = .memory(bytes)
+    }
+
+    deinit {
+        if case let .descriptor(descriptor) = storage { close(descriptor) }
+    }
 
     /// Exactly `count` bytes at `offset`, or a `truncated` error if the file ends first.
     func read(at offset: Int, count: Int) throws(ROOTIOError) -> [UInt8] {
         guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {
             throw ROOTIOError(.truncated(needed: count, available: max(0, size - max(offset, 0))), file: path, offset: offset)
         }
+        switch storage {
+        case let .memory(bytes):
+            return Array(bytes[offset..<(offset + count)])
+        case let .descriptor(descriptor):
+            return try read(descriptor, at: offset, count: count)
+        }
+    }
+
+    private func read(_ descriptor: Int32, at offset: Int, count: Int) throws(ROOTIOError) -> [UInt8] {
         if count == 0 { return [] }
         var failure: ROOTIOError?
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -9,11 +9,19 @@ public final class ROOTFile: Sendable {
     public let top: Directory
     let source: FileSource
 
-    public init(path: String) throws(ROOTIOError) {
-        source = try FileSource(path: path)
-        self.path = path
-        let size = source.size
-        let source = source
+    public convenience init(path: String) throws(ROOTIOError) {
+        try self.init(source: try FileSource(path: path))
+    }
+
+    /// Reads a ROOT file already in memory; `name` stands for the file in errors.
+    public convenience init(bytes: [UInt8], name: String = "<memory>") throws(ROOTIOError) {
+        try self.init(source: FileSource(bytes: bytes, name: name))
+    }
+
+    private init(source: FileSource) throws(ROOTIOError) {
+        self.source = source
+        path = source.path
+        let size = source.size, path = source.path
         header = try locating(file: path, keyPath: "") {
             try FileHeader(try source.read(at: 0, count: min(FileHeader.readSize, size)), fileSize: size)
         }

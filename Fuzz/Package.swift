@@ -1,0 +1,20 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// A libFuzzer target over the reader's entry points, kept out of the main package so that
+// its sanitizer flags never reach `swift build` there. See README.md.
+let package = Package(
+    name: "Fuzz",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "AutoDQM", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "ReadFuzzer",
+            dependencies: [
+                .product(name: "ROOTIO", package: "AutoDQM"),
+                .product(name: "HistogramIO", package: "AutoDQM"),
+            ],
+            // libFuzzer provides `main`; this module only defines the entry point.
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    ]
+)

@@ -1,0 +1,15 @@
+import HistogramIO
+import ROOTIO
+
+/// libFuzzer's entry point: the input is a whole ROOT file. Everything a user of the
+/// reader does runs on it — open, list every key, read every object into the model —
+/// and any outcome but a crash, a hang or a runaway allocation is fine.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func readFuzzer(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
+    guard let data else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: data, count: count))
+    if let file = try? ROOTFile(bytes: bytes, name: "fuzz.root") {
+        _ = try? file.dump()
+    }
+    return 0
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import DQMClient
+import Foundation
+import RunStore
+
+/// `autodqm fetch`: download one run's file into the store and print its path.
+struct Fetch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Download a run's DQM file into the local store and print the stored file's path.")
+
+    @Option(help: "Series (era), e.g. Run2018.")
+    var series: String
+
+    @Option(help: "Sample (primary dataset), e.g. ZeroBias.")
+    var sample: String
+
+    @Option(help: "Run number.")
+    var run: Int
+
+    @OptionGroup var source: SourceOptions
+
+    func run() async throws {
+        let store = try source.openStore()
+        let catalog = try source.catalog(store: store)
+        let file = try await catalog.runFile(series: series, sample: sample, run: run)
+        let lease = try await store.fetch(file, from: catalog.source)
+        defer { lease.release() }
+        print(lease.run.url.path)
+    }
+}
