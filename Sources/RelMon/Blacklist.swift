@@ -64,7 +64,8 @@ public struct DirectoryBlacklist: Sendable {
         let expression: NSRegularExpression
 
         init?(_ pattern: String) {
-            guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
+            // Python's empty pattern matches everywhere; NSRegularExpression refuses it.
+            guard let expression = try? NSRegularExpression(pattern: pattern.isEmpty ? "(?:)" : pattern) else { return nil }
             self.expression = expression
         }
 
@@ -94,8 +95,13 @@ public struct HistogramBlacklist: Sendable, Equatable {
     }
 
     public init(file: URL) throws(RelMonError) {
-        do { self.init(contents: try String(contentsOf: file, encoding: .utf8)) } catch {
-            throw .unreadable(file: file.path, reason: "\(error.localizedDescription)")
+        // Through a file handle, so pipes such as `<(...)` work too.
+        guard let handle = FileHandle(forReadingAtPath: file.path) else {
+            throw .unreadable(file: file.path, reason: "cannot open")
+        }
+        defer { try? handle.close() }
+        do { self.init(contents: String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)) } catch {
+            throw .unreadable(file: file.path, reason: error.localizedDescription)
         }
     }
 

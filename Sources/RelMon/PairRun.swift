@@ -7,13 +7,21 @@ public struct PairRun: Sendable {
     /// Draws a comparison as SVG; `nil` when it cannot be drawn.
     public typealias Drawing = @Sendable (_ comparison: RelMonComparison, _ test: Histogram, _ reference: Histogram) -> String?
 
+    /// Which comparisons get a plot. Plots are most of a report's size and time (RelMon
+    /// said the same of its PNGs), so by default only failures and nulls are drawn.
+    public enum Plots: String, Sendable, CaseIterable {
+        case none, failures, all
+    }
+
     public let comparer: RelMonComparer
     public let showSuccesses: Bool
+    public let plots: Plots
     public let drawing: Drawing?
 
-    public init(comparer: RelMonComparer, showSuccesses: Bool = true, drawing: Drawing? = nil) {
+    public init(comparer: RelMonComparer, showSuccesses: Bool = true, plots: Plots = .failures, drawing: Drawing? = nil) {
         self.comparer = comparer
         self.showSuccesses = showSuccesses
+        self.plots = plots
         self.drawing = drawing
     }
 
@@ -40,9 +48,10 @@ public struct PairRun: Sendable {
     }
 
     private func plotter(into output: URL) -> RelMonComparer.Plotter? {
-        guard let drawing else { return nil }
+        guard let drawing, plots != .none else { return nil }
+        let plots = plots
         return { comparison, test, reference in
-            guard let svg = drawing(comparison, test, reference) else { return nil }
+            guard plots == .all || comparison.status != .success, let svg = drawing(comparison, test, reference) else { return nil }
             let name = PairReport.plotName(for: comparison.path)
             do {
                 try Data(svg.utf8).write(to: output.appendingPathComponent(name))

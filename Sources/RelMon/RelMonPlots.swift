@@ -19,7 +19,7 @@ public enum RelMonPlots {
     ) -> PlotSpec {
         PlotSpec(
             kind: PlotSpec.defaultKind(for: test), data: test, reference: reference, pulls: pulls,
-            title: "\(comparison.name) — \(comparison.status.rawValue), rank \(comparison.rank)",
+            title: comparison.name,
             dataRun: "test", referenceRuns: ["reference"], flagged: comparison.status == .fail,
             tooltipLimit: 400, width: 480, height: 360)
     }

@@ -19,6 +19,12 @@ struct BlacklistTests {
         #expect(!blacklist.contains("By Lumi Section", depth: 0, mother: nil))
     }
 
+    @Test func anEmptyNameAtLevelZeroDropsTheTop() throws {
+        let blacklist = try DirectoryBlacklist("@0")
+        #expect(blacklist.contains("", depth: 0, mother: nil))
+        #expect(!blacklist.contains("Ecal", depth: 1, mother: ""))
+    }
+
     @Test func motherRestrictsTheMatch() throws {
         let blacklist = try DirectoryBlacklist("DQM/TimerService@2")
         #expect(blacklist.contains("TimerService", depth: 2, mother: "DQM"))

@@ -22,8 +22,8 @@ struct RelMonOptionGroup: ParsableArguments {
     @Flag(help: "Neither list nor draw successful comparisons.")
     var noSuccesses = false
 
-    @Flag(help: "Draw no plots (faster; pages list the comparisons only).")
-    var noPlots = false
+    @Option(help: "Which comparisons get a plot: none, failures (failures and nulls) or all.")
+    var plots = PairRun.Plots.failures.rawValue
 
     @Flag(help: "Gzip the report's pages and plots in place, with an .htaccess to serve them.")
     var gzip = false
@@ -41,9 +41,12 @@ struct RelMonOptionGroup: ParsableArguments {
     }
 
     func pairRun(parallelism: Int) throws -> PairRun {
-        PairRun(
+        guard let plots = PairRun.Plots(rawValue: plots) else {
+            throw ValidationError("unknown --plots '\(self.plots)': use none, failures or all")
+        }
+        return PairRun(
             comparer: RelMonComparer(options: try options(parallelism: parallelism), statistics: ComparatorStatistics()),
-            showSuccesses: !noSuccesses, drawing: noPlots ? nil : RelMonPlots.draw)
+            showSuccesses: !noSuccesses, plots: plots, drawing: RelMonPlots.draw)
     }
 }
 
