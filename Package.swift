@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "DQMClient", targets: ["DQMClient"]),
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
+        .library(name: "RelMon", targets: ["RelMon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -71,12 +72,16 @@ let package = Package(
         // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
         .target(name: "SubsystemConfig", swiftSettings: strictness),
 
+        // RelMon: whole-file comparisons, directory ranking, blacklists, stored results and reports.
+        .target(name: "RelMon", dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "Render", "CZlib"], swiftSettings: strictness),
+
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
             dependencies: [
                 "HistogramIO", "DQMClient", "RunStore",
                 "SubsystemConfig", "Comparators", "ROOTIO",
+                "HistogramIO", "DQMClient", "RunStore", "RelMon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness),
@@ -101,5 +106,6 @@ let package = Package(
             name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"], exclude: ["Server"],
             swiftSettings: strictness),
         .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
     ]
 )
