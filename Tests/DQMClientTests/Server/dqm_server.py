@@ -212,6 +212,8 @@ def main():
     context.load_cert_chain(args.cert, args.key)
     context.load_verify_locations(args.ca)
     context.verify_mode = ssl.CERT_REQUIRED
+    # Grid users authenticate with RFC 3820 proxies, as the cmsweb front end accepts.
+    context.verify_flags |= ssl.VERIFY_ALLOW_PROXY_CERTS
 
     server = Server(("127.0.0.1", args.port), Handler)
     server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
