@@ -7,5 +7,13 @@ struct AutoDQM: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autodqm",
         abstract: "Compare DQM histograms of a run against reference runs and flag the outliers.",
-        subcommands: [InspectCommand.self])
+        subcommands: [
+            InspectCommand.self,
+            Fetch.self,
+            Runs.self,
+            ConfigCommand.self,
+            RelMonCommand.self,
+            RelMonMatrixCommand.self,
+            RelMonRenderCommand.self,
+        ])
 }

@@ -20,7 +20,7 @@ public enum Fixtures {
         return dqmServerRoot.appendingPathComponent("OfflineData/Run2018/ZeroBias/\(folder)/\(name)")
     }
 
-    /// The golden dump of a fixture run (315000 or 315705).
+    /// The golden dump of a fixture run (any of the four).
     public static func dqmGolden(_ run: Int) throws -> FileDump {
         let name = String(format: "DQM_V0001_R%09d__ZeroBias__Run2018A-PromptReco-v1__DQMIO.golden.json.gz", run)
         return try decodeJSON(FileDump.self, gzipped: directory.appendingPathComponent("golden/\(name)"))

@@ -1,0 +1,113 @@
+import Glibc
+import SpecialFunctions
+
+/// AutoDQM's beta-binomial multi-reference test (plugins/beta_binomial.py),
+/// on flat arrays of counts. See `BetaBinomialComparator` for the full rule.
+public enum BetaBinomial {
+    public struct Pulls: Sendable, Equatable {
+        /// Signed pull per bin.
+        public var pulls: [Double]
+        /// The probability-weighted reference, scaled to the data's total.
+        public var weightedReference: [Double]
+        /// Bins where data plus every reference is non-zero.
+        public var binsUsed: Int
+    }
+
+    /// Per-bin pulls of `data` against `references` (equal lengths, integer counts,
+    /// every reference with a non-zero total).
+    public static func pulls(data: [Double], references: [[Double]], tol: Double) -> Pulls {
+        let nD = data.reduce(0, +)
+        let totals = references.map { $0.reduce(0, +) }
+        var pulls = [Double](repeating: 0, count: data.count)
+        var weighted = [Double](repeating: 0, count: data.count)
+        var likelihoods = [Double](repeating: 0, count: references.count)
+        var binsUsed = 0
+        for bin in data.indices {
+            let d = data[bin]
+            var referenceSum = 0.0, likelihoodSum = 0.0
+            for (j, reference) in references.enumerated() {
+                let r = reference[bin]
+                referenceSum += r
+                let likelihood = max(relativeLikelihood(d: d, nD: nD, r: r, nR: totals[j], tol: tol), 1e-300)
+                likelihoods[j] = likelihood
+                likelihoodSum += likelihood
+            }
+            if d + referenceSum != 0 { binsUsed += 1 }
+            var expected = 0.0
+            for (j, reference) in references.enumerated() {
+                expected += reference[bin] / totals[j] * likelihoods[j] / likelihoodSum
+            }
+            expected *= nD
+            weighted[bin] = expected
+            let meanLikelihood = likelihoodSum / Double(references.count)
+            let magnitude = pullMagnitude(probability: meanLikelihood)
+            pulls[bin] = d > expected ? magnitude : (d < expected ? -magnitude : 0)
+        }
+        return Pulls(pulls: pulls, weightedReference: weighted, binsUsed: binsUsed)
+    }
+
+    /// P(d)/P(mode) under the beta-binomial posterior predictive of the reference,
+    /// with AutoDQM's tolerance scaling of the reference counts.
+    public static func relativeLikelihood(d: Double, nD: Double, r: Double, nR: Double, tol: Double) -> Double {
+        let scaled = r * tol * tol
+        let s = 1 / (1 + scaled * scaled).squareRoot()
+        let rs = (r * s).rounded(.toNearestOrEven), nRs = (nR * s).rounded(.toNearestOrEven)
+        let alpha = rs + 1, beta = nRs - rs + 1
+        let e = nD * r / nR
+        let up = min(e.rounded(.up), nD), down = max(e.rounded(.down), 0)
+        if d == up && d == down { return 1 }
+        // ln P(k) up to terms that do not depend on k.
+        func logP(_ k: Double) -> Double {
+            SpecialFunctions.logGamma(k + alpha) + SpecialFunctions.logGamma(nD - k + beta)
+                - SpecialFunctions.logGamma(k + 1) - SpecialFunctions.logGamma(nD - k + 1)
+        }
+        let logDown = logP(down)
+        // P(k+1)/P(k) = (n−k)(k+α) / ((k+1)(n−k−1+β)) spares two evaluations.
+        let logUp = up == down ? logDown
+            : logDown + log((nD - down) * (down + alpha) / ((down + 1) * (nD - down - 1 + beta)))
+        let logMax = max(logUp, logDown)
+        let logD: Double
+        if d == down {
+            logD = logDown
+        } else if d == up {
+            logD = logUp
+        } else if abs(d - down) <= 24 {
+            // Near the mode, a product of consecutive pmf ratios is far cheaper than lgamma.
+            var ratio = 1.0, k = down
+            if d > down {
+                while k < d { ratio *= (nD - k) * (k + alpha) / ((k + 1) * (nD - k - 1 + beta)); k += 1 }
+            } else {
+                while k > d { ratio *= k * (nD - k + beta) / ((nD - k + 1) * (k - 1 + alpha)); k -= 1 }
+            }
+            logD = logDown + log(ratio)
+        } else {
+            logD = logP(d)
+        }
+        if logD >= logMax { return 1 }
+        return exp(logD - logMax)
+    }
+
+    /// |z| with two-sided normal tail probability p: sqrt(χ²₁.isf(p)), p floored at 1e-300.
+    public static func pullMagnitude(probability p: Double) -> Double {
+        let clamped = max(p, 1e-300)
+        if clamped >= 1 { return 0 }
+        return -SpecialFunctions.normalQuantile(0.5 * clamped)
+    }
+
+    /// AutoDQM's look-elsewhere-corrected maximum pull (the paper's Z′max): each
+    /// extreme pull is converted to a p-value, corrected for `trials` bins, and
+    /// back; the side with the larger corrected magnitude wins.
+    public static func correctedMaxPull(_ pulls: [Double], trials: Int) -> Double {
+        guard let high = pulls.max(), let low = pulls.min(), trials > 0 else { return 0 }
+        let n = Double(trials)
+        func corrected(_ z: Double) -> Double {
+            let capped = min(abs(z), 37)
+            let p = erfc(capped / 2.0.squareRoot())
+            let pN = n * p < 0.01 ? n * p : 1 - pow(1 - p, n)
+            let magnitude = pullMagnitude(probability: pN)
+            return z < 0 ? -magnitude : magnitude
+        }
+        let correctedHigh = corrected(high), correctedLow = corrected(low)
+        return abs(correctedLow) > abs(correctedHigh) ? correctedLow : correctedHigh
+    }
+}

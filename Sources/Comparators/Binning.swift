@@ -1,0 +1,61 @@
+import Histogram
+
+/// Checks shared by the comparators before they look at any bin.
+enum Binning {
+    /// Same dimension, bin counts and edges (to 1e-12 relative, the precision
+    /// files keep); labels and titles do not matter.
+    static func isCompatible(_ a: Histogram, _ b: Histogram) -> Bool {
+        guard a.dimension == b.dimension else { return false }
+        for (x, y) in zip(a.axes, b.axes) {
+            guard x.binCount == y.binCount else { return false }
+            for bin in 1...(x.binCount + 1) where !nearlyEqual(x.lowEdge(ofBin: bin), y.lowEdge(ofBin: bin)) {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func nearlyEqual(_ x: Double, _ y: Double) -> Bool {
+        x == y || abs(x - y) <= 1e-12 * max(abs(x), abs(y))
+    }
+
+    /// The in-range contents, negatives clamped to 0 (AutoDQM's histogram pairing rule).
+    static func clampedInRangeContents(_ histogram: Histogram) -> [Double] {
+        histogram.inRangeBins.map { max(0, histogram.contents[$0]) }
+    }
+
+    static func hasNonFiniteContent(_ histogram: Histogram) -> Bool {
+        histogram.contents.contains { !$0.isFinite }
+    }
+
+    /// The common preamble: the first problem with this data/reference set, if any.
+    static func problem(
+        data: Histogram, references: [Histogram], dimensions: ClosedRange<Int> = 1...3, allowProfiles: Bool = true
+    ) -> NotApplicableReason? {
+        guard !references.isEmpty else { return .missingReference }
+        guard dimensions.contains(data.dimension) else { return .unsupportedDimension }
+        guard allowProfiles || !data.isProfile else { return .unsupportedType }
+        guard references.allSatisfy({ $0.isProfile == data.isProfile }) else { return .unsupportedType }
+        guard !hasNonFiniteContent(data), !references.contains(where: hasNonFiniteContent) else { return .notFinite }
+        guard references.allSatisfy({ isCompatible(data, $0) }) else { return .incompatibleBinning }
+        return nil
+    }
+
+    /// A copy of `template`'s binning holding new in-range cell values (flow cells 0).
+    static func histogram(like template: Histogram, className: String, inRangeValues values: [Double]) -> Histogram? {
+        var contents = [Double](repeating: 0, count: template.cellCount)
+        for (bin, value) in zip(template.inRangeBins, values) { contents[bin] = value }
+        return try? Histogram(
+            className: className, title: template.title, axes: template.axes, contents: contents,
+            variances: [Double](repeating: 0, count: template.cellCount), entries: Double(values.count))
+    }
+}
+
+/// Formats a number for an info text, e.g. `3.14`.
+func formatted(_ value: Double, digits: Int = 2) -> String {
+    guard value.isFinite else { return "\(value)" }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    return "\(rounded)"
+}

@@ -1,0 +1,114 @@
+public import Histogram
+import SpecialFunctions
+
+/// ROOT's `TH1::KolmogorovTest` (1D) and `TH2::KolmogorovTest` (2D) on binned
+/// histograms, without under/overflow, reproduced operation by operation.
+public enum KolmogorovTest {
+    public struct Result: Sendable, Equatable {
+        /// ROOT's return value with option "": `TMath::KolmogorovProb(z)`.
+        public var probability: Double
+        /// ROOT's return value with option "M": the maximum CDF distance (2D: the
+        /// mean of the x-first and y-first distances).
+        public var maxDistance: Double
+    }
+
+    public enum Failure: Error, Equatable, Sendable {
+        case unsupportedDimension, differentBinning, zeroIntegral, zeroErrors
+        /// ROOT's 2D test on TProfile2D mixes bin means with errors in a way that is
+        /// not a meaningful KS probability; we decline rather than imitate it.
+        case profile2D
+    }
+
+    public static func run(_ h1: Histogram, _ h2: Histogram) -> Result? {
+        try? test(h1, h2)
+    }
+
+    /// The test, with ROOT's failure cases as errors (ROOT prints them and returns 0).
+    public static func test(_ h1: Histogram, _ h2: Histogram) throws(Failure) -> Result {
+        guard h1.dimension == h2.dimension, h1.dimension <= 2 else { throw .unsupportedDimension }
+        guard Binning.isCompatible(h1, h2) else { throw .differentBinning }
+        guard h1.dimension == 1 || !(h1.isProfile || h2.isProfile) else { throw .profile2D }
+        let nx = h1.xAxis.binCount, ny = h1.yAxis?.binCount ?? 1
+        let ys = h1.dimension == 1 ? 0...0 : 1...ny
+        var sum1 = 0.0, sum2 = 0.0, w1 = 0.0, w2 = 0.0
+        for x in 1...nx {
+            for y in ys {
+                let bin = h1.globalBin(x: x, y: y)
+                sum1 += h1.contents[bin]
+                sum2 += h2.contents[bin]
+                let e1 = h1.error(atGlobalBin: bin), e2 = h2.error(atGlobalBin: bin)
+                w1 += e1 * e1
+                w2 += e2 * e2
+            }
+        }
+        guard sum1 != 0, sum2 != 0 else { throw .zeroIntegral }
+        // Zero errors mean "an exact function": the rescaling then uses only the other histogram.
+        let exact1 = !(w1 > 0), exact2 = !(w2 > 0)
+        guard !(exact1 && exact2) else { throw .zeroErrors }
+        let esum1 = exact1 ? 0 : sum1 * sum1 / w1
+        let esum2 = exact2 ? 0 : sum2 * sum2 / w2
+        let s1 = 1 / sum1, s2 = 1 / sum2
+
+        let distance: Double
+        if h1.dimension == 1 {
+            distance = maxCDFDistance(h1, h2, s1, s2, order: (1...nx).map { h1.globalBin(x: $0) })
+        } else {
+            // ROOT averages the distances of the two cumulation orders.
+            let xFirst = (1...nx).flatMap { x in (1...ny).map { h1.globalBin(x: x, y: $0) } }
+            let yFirst = (1...ny).flatMap { y in (1...nx).map { h1.globalBin(x: $0, y: y) } }
+            distance = 0.5 * (maxCDFDistance(h1, h2, s1, s2, order: xFirst) + maxCDFDistance(h1, h2, s1, s2, order: yFirst))
+        }
+        let z: Double
+        if exact1 {
+            z = distance * esum2.squareRoot()
+        } else if exact2 {
+            z = distance * esum1.squareRoot()
+        } else {
+            z = distance * (esum1 * esum2 / (esum1 + esum2)).squareRoot()
+        }
+        return Result(probability: SpecialFunctions.rootKolmogorovProb(z), maxDistance: distance)
+    }
+
+    private static func maxCDFDistance(_ h1: Histogram, _ h2: Histogram, _ s1: Double, _ s2: Double, order: [Int]) -> Double {
+        var cdf1 = 0.0, cdf2 = 0.0, distance = 0.0
+        for bin in order {
+            cdf1 += s1 * h1.contents[bin]
+            cdf2 += s2 * h2.contents[bin]
+            distance = max(distance, abs(cdf1 - cdf2))
+        }
+        return distance
+    }
+}
+
+/// `ks_test`: a shape comparison of the binned distributions with ROOT's
+/// Kolmogorov–Smirnov test (not AutoDQM's test on the list of bin heights).
+/// Flags when the p-value is below `pValueCut` (default 1e-5) and the data has at
+/// least `minEntries` (default 1) entries. Uses the first reference.
+/// Scores: `pValue`, `maxDistance`.
+public struct KolmogorovComparator: Comparator {
+    public static let name = "ks_test"
+    public init() {}
+
+    public func compare(data: Histogram, references: [Histogram], options: ComparatorOptions) -> Comparison {
+        if let problem = Binning.problem(data: data, references: references, dimensions: 1...2) {
+            return .notApplicable(name, problem)
+        }
+        let reference = references[0]
+        let result: KolmogorovTest.Result
+        do {
+            result = try KolmogorovTest.test(data, reference)
+        } catch .zeroIntegral {
+            return .notApplicable(name, data.sumOfWeights == 0 ? .emptyData : .emptyReference)
+        } catch .profile2D {
+            return .notApplicable(name, .unsupportedType)
+        } catch {
+            return .notApplicable(name, .incompatibleBinning, info: "\(error)")
+        }
+        let cut = options.pValueCut ?? 1e-5
+        let flagged = data.sumOfWeights >= (options.minEntries ?? 1) && result.probability < cut
+        return Comparison(
+            comparator: name, status: flagged ? .flagged : .ok,
+            scores: ["pValue": result.probability, "maxDistance": result.maxDistance],
+            info: "KS p = \(result.probability), D = \(formatted(result.maxDistance, digits: 4))")
+    }
+}

@@ -1,0 +1,91 @@
+import Comparators
+import Histogram
+import TestSupport
+import Testing
+
+struct BetaBinomialTests {
+    @Test(arguments: [1, 3])
+    func reproducesAutoDQM(referenceCount: Int) throws {
+        let runs = try GoldenRuns.get()
+        var checked = 0
+        for pair in runs.pairs.pairs {
+            let golden = referenceCount == 1 ? pair.autodqm.betaBinomialOneReference : pair.autodqm.betaBinomialAllReferences
+            guard let golden, let data = runs.data[pair.path] else { continue }
+            let references = runs.references.prefix(referenceCount).compactMap { $0[pair.path] }
+            // AutoDQM ran with the subsystem named by the path's first folder.
+            let subsystem = String(pair.path.prefix { $0 != "/" })
+            let result = BetaBinomialComparator().compare(
+                data: data, references: references, options: ComparatorOptions(histogramName: pair.path, subsystem: subsystem))
+            #expect(agreesToTwoDecimals(result.scores["chi2"], golden.chi2), "\(pair.path): chi2 \(result.scores["chi2"] ?? .nan) vs \(golden.chi2 ?? .nan)")
+            #expect(agreesToTwoDecimals(result.scores["maxPull"], golden.maxPull), "\(pair.path): max pull \(result.scores["maxPull"] ?? .nan) vs \(golden.maxPull ?? .nan)")
+            #expect(result.show == golden.show && result.flagged == golden.show, "\(pair.path): show \(result.show) vs \(golden.show)")
+            checked += 1
+        }
+        #expect(checked == 233)
+    }
+
+    /// Worked numbers from the reference notes (ml-and-trending.md §1.2), tol = 0.01.
+    @Test func workedRelativeLikelihoods() {
+        func check(_ d: Double, _ n: Double, _ r: Double, _ total: Double, probability: Double, pull: Double) {
+            let p = BetaBinomial.relativeLikelihood(d: d, nD: n, r: r, nR: total, tol: 0.01)
+            #expect(abs(p - probability) <= 0.005 * probability, "\(d)/\(n) vs \(r)/\(total): \(p)")
+            #expect(abs(BetaBinomial.pullMagnitude(probability: p) - pull) < 2e-3)
+        }
+        check(100, 1000, 100, 1000, probability: 1, pull: 0)
+        check(130, 1000, 100, 1000, probability: 0.1034, pull: 1.629)
+        check(0, 1000, 50, 1000, probability: 5.80e-15, pull: 7.808)
+        check(1300, 1e4, 1e5, 1e6, probability: 7.65e-19, pull: 8.865)
+        check(13000, 1e5, 1e5, 1e6, probability: 8.77e-97, pull: 20.876)
+    }
+
+    @Test func lookElsewhereCorrection() {
+        // Raw 5 with 1000 bins → 3.44; 5 with 100 → 4.02; 10 with 1e4 → 9.04; 3 with 100 → 1.18.
+        #expect(abs(BetaBinomial.correctedMaxPull([5, 0], trials: 1000) - 3.44) < 0.005)
+        #expect(abs(BetaBinomial.correctedMaxPull([5, 0], trials: 100) - 4.02) < 0.005)
+        #expect(abs(BetaBinomial.correctedMaxPull([10, 0], trials: 10_000) - 9.04) < 0.005)
+        #expect(abs(BetaBinomial.correctedMaxPull([0, -3], trials: 100) + 1.18) < 0.005)
+    }
+
+    @Test func thresholdsFitFollowsTheNumberOfReferences() {
+        let fits = [ThresholdFit(name: "Occupancy", maxPull: [14, 4], chi2: [4, 1])]
+        let one = ThresholdFit.cuts(for: "01-Digi/OccupancyAllHits_perCh_W1", referenceCount: 1, in: fits)
+        let four = ThresholdFit.cuts(for: "01-Digi/OccupancyAllHits_perCh_W1", referenceCount: 4, in: fits)
+        #expect(one?.pullCut == 30 && abs((one?.chi2Cut ?? 0) - 4.0) < 1e-12)
+        #expect(four?.pullCut == 19.5 && abs((four?.chi2Cut ?? 0) - 1.6) < 1e-12)
+        #expect(ThresholdFit.cuts(for: "hPt", referenceCount: 1, in: fits) == nil)
+    }
+
+    @Test func edgeCasesGiveAClearStatus() throws {
+        let runs = try GoldenRuns.get()
+        let path = "CSC/Run summary/CSCOfflineMonitor/Occupancy/hOccupancy"
+        let data = try #require(runs.data[path]), reference = try #require(runs.references[0][path])
+        let empty = try Histogram(className: "TH2F", axes: data.axes, contents: Array(repeating: 0, count: data.cellCount), entries: 0)
+        let comparator = BetaBinomialComparator()
+        let emptyData = comparator.compare(data: empty, references: [reference], options: .default)
+        #expect(emptyData.status == .notApplicable(.emptyData) && emptyData.show)
+        #expect(comparator.compare(data: empty, references: [reference], options: ComparatorOptions(subsystem: "DT")).flagged)
+        #expect(comparator.compare(data: data, references: [empty], options: .default).status == .notApplicable(.emptyReference))
+        #expect(comparator.compare(data: data, references: [], options: .default).status == .notApplicable(.missingReference))
+        let other = try #require(runs.data["CSC/Run summary/CSCOfflineMonitor/Occupancy/hEtaPhi"])
+        #expect(comparator.compare(data: data, references: [other], options: .default).status == .notApplicable(.incompatibleBinning))
+        // An incompatible reference is dropped, as AutoDQM does, when a good one remains.
+        #expect(comparator.compare(data: data, references: [other, reference], options: .default).scores["references"] == 1)
+        let profile = try #require(runs.data["CSC/Run summary/CSCOfflineMonitor/Trends/pMap"])
+        #expect(comparator.compare(data: profile, references: [profile], options: .default).status == .notApplicable(.unsupportedType))
+    }
+
+    @Test func optsOverrideTheCutsAndXRangeRestricts() throws {
+        let runs = try GoldenRuns.get()
+        let path = "DT/Run summary/DTOfflineMonitor/Kinematics/hPt"  // spike in bin 1
+        let data = try #require(runs.data[path]), reference = try #require(runs.references[0][path])
+        let comparator = BetaBinomialComparator()
+        let full = comparator.compare(data: data, references: [reference], options: .default)
+        #expect(full.flagged)
+        let lenient = comparator.compare(data: data, references: [reference], options: ComparatorOptions(chi2Cut: 1e6, pullCut: 1e6))
+        #expect(!lenient.flagged && lenient.scores["chi2"] == full.scores["chi2"])
+        // Excluding the spiking first bin leaves a clean spectrum.
+        let edge = data.xAxis.upEdge(ofBin: 2)
+        let restricted = comparator.compare(data: data, references: [reference], options: ComparatorOptions(xmin: edge))
+        #expect(!restricted.flagged, "\(restricted.info)")
+    }
+}
