@@ -11,6 +11,9 @@ import Testing
 /// Real sockets on loopback against a running `Server`.
 @Suite("Live server", .serialized)
 struct LiveServerTests {
+    /// Signalled when the `/slow` handler begins, so a test knows a request is in flight.
+    static let slowStarted = DispatchSemaphore(value: 0)
+
     static func makeServer(_ configure: (inout ServerConfiguration) -> Void = { _ in }) throws -> (Server, Int) {
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
         configure(&configuration)
@@ -18,7 +21,11 @@ struct LiveServerTests {
         router.get("/hello/{name}") { request in .text("hello \(request.parameters["name"] ?? "")") }
         router.post("/echo") { request in Response(body: request.body) }
         router.get("/json") { _ in try .json(encoding: ["b": [1, 2], "a": [3]]) }
-        router.get("/slow") { _ in usleep(300_000); return .text("slow done") }
+        router.get("/slow") { _ in
+            slowStarted.signal()
+            usleep(300_000)
+            return .text("slow done")
+        }
         router.get("/big") { _ in Response(body: LiveServerTests.bigBody) }
         let server = try Server(configuration: configuration, handler: chain([RequestIDMiddleware(), ErrorMiddleware(logger: .init(label: "test"))], router.handler))
         let port = try server.start()
@@ -198,7 +205,7 @@ struct LiveServerTests {
         let idle = try TestClient(port: port)
         let busy = try TestClient(port: port)
         try busy.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
-        usleep(100_000) // the slow handler is running
+        #expect(Self.slowStarted.wait(timeout: .now() + 5) == .success)
         server.shutdown()
         let reply = try busy.readReply()
         #expect(reply.text == "slow done")
