@@ -79,6 +79,7 @@ enum HTML {
         .muted{color:#5f6b7a;font-size:.9em}
         .scroll{overflow:auto;max-height:80vh}
         .matrix td{text-align:center}
+        .matrix th.sample{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500;font-size:.85em;text-align:left;padding:6px 2px}
         .matrix th:first-child,.matrix td:first-child{position:sticky;left:0;background:#f0f2f5;text-align:left}
         .gauges{display:flex;flex-wrap:wrap;gap:16px}
         .gauge{text-align:center;width:170px}

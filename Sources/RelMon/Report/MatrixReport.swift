@@ -49,7 +49,7 @@ public struct MatrixReport: Sendable {
     }
 
     private var samplesTable: String {
-        var html = "<section><h2>Samples</h2><table><tr><th></th><th>Sample</th><th>Test file</th><th>Reference file</th>"
+        var html = "<section><h2>Samples</h2><div class=\"scroll\"><table><tr><th></th><th>Sample</th><th>Test file</th><th>Reference file</th>"
             + "<th>Comparisons</th><th>Success</th><th>Fail</th><th>Null</th><th>Unpaired</th></tr>"
         for sample in summary.samples {
             let link = "\(Self.escapedFolder(sample.name))/\(PairReport.rootPage)"
@@ -62,7 +62,7 @@ public struct MatrixReport: Sendable {
                 + [RelMonStatus.success, .fail, .null].map { "<td class=\"num\">\(HTML.percent(sample.totals.rate(of: $0)))</td>" }.joined()
                 + "<td class=\"num\">\(sample.totals.unpaired)</td></tr>"
         }
-        return html + "</table></section>"
+        return html + "</table></div></section>"
     }
 
     /// Rows: every first-level directory; columns: samples. The first column sums each row
@@ -72,7 +72,7 @@ public struct MatrixReport: Sendable {
         let names = Set(samples.flatMap { $0.directories.map(\.name) }).sorted()
         guard !names.isEmpty else { return "" }
         var html = "<section><h2>Summary table</h2><div class=\"scroll\"><table class=\"matrix\"><tr><th>Directory</th><th>All samples</th>"
-            + samples.map { "<th><a href=\"\(Self.escapedFolder($0.name))/\(PairReport.rootPage)\">\(HTML.escape($0.name))</a></th>" }.joined()
+            + samples.map { "<th class=\"sample\"><a href=\"\(Self.escapedFolder($0.name))/\(PairReport.rootPage)\">\(HTML.escape($0.name))</a></th>" }.joined()
             + "</tr>"
         for name in names {
             let cells = samples.map { sample in (sample, sample.directories.first { $0.name == name }) }
