@@ -130,13 +130,13 @@ def main():
     parser.add_argument("--chi2-only", action="store_true")
     parser.add_argument("--json")
     args = parser.parse_args()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     f1, f2 = ROOT.TFile.Open(args.test_file), ROOT.TFile.Open(args.reference)
     out = []
     walk(run_directory(f1), run_directory(f2), "", out, args)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     counts = {s: sum(1 for o in out if o["status"] == s) for s in ("success", "fail", "null")}
-    print(f"{len(out)} pairs in {elapsed:.2f} s: {counts}", file=sys.stderr)
+    print(f"{len(out)} pairs in {elapsed:.2f} s wall, {cpu:.2f} s cpu: {counts}", file=sys.stderr)
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"test": args.test, "threshold": args.threshold, "filledBins": args.filled_bins,

@@ -28,8 +28,10 @@ public struct MatrixSample: Sendable, Codable, Equatable {
         totals = result.root.totals
         directories = result.root.subdirectories.map { Directory(name: $0.name, path: $0.path, totals: $0.totals) }
         rootPath = result.root.path
-        error = nil
-        problems = result.problems
+        // A pair where nothing could be compared (unreadable file, nothing in common,
+        // everything blacklisted) failed as a sample, whatever the cause.
+        error = result.root.totals.weight == 0 ? (result.problems.first ?? "nothing was compared") : nil
+        problems = error == nil ? result.problems : Array(result.problems.dropFirst())
     }
 
     public init(name: String, pair: MatrixPair, error: String) {

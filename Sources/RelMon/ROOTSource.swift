@@ -12,7 +12,8 @@ public final class ROOTSource: HistogramSource {
 
     public init(url: URL) throws {
         do { file = try ROOTFile(url: url) } catch {
-            throw RelMonError.unreadable(file: url.path, reason: "\(error)")
+            // The reader's message names the file too; say it once.
+            throw RelMonError.unreadable(file: url.path, reason: "\(error)".replacingOccurrences(of: url.path + ", ", with: ""))
         }
     }
 

@@ -92,7 +92,7 @@ extension Histogram {
     /// unit-weight entries. Returns `self` untouched, without copying, when no bin changes.
     func relmonAbsoluteValues() -> Histogram {
         let needsChange = contents.indices.contains { bin in
-            contents[bin] < 0 || (error(atGlobalBin: bin) == 0 && contents[bin] != 0)
+            contents[bin] < 0 || (variance(atGlobalBin: bin) == 0 && contents[bin] != 0)
         }
         guard needsChange else { return self }
         var fixed = contents, fixedVariances = contents.indices.map(variance(atGlobalBin:)), setCalls = 0.0

@@ -79,7 +79,10 @@ enum HTML {
         .muted{color:#5f6b7a;font-size:.9em}
         .scroll{overflow:auto;max-height:80vh}
         .matrix td{text-align:center}
+        .matrix th.sample{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500;font-size:.85em;text-align:left;padding:6px 2px}
         .matrix th:first-child,.matrix td:first-child{position:sticky;left:0;background:#f0f2f5;text-align:left}
+        .files td:nth-child(2){white-space:nowrap}
+        .files td:nth-child(3),.files td:nth-child(4){font-size:.78em;min-width:240px;max-width:320px;word-break:break-all}
         .gauges{display:flex;flex-wrap:wrap;gap:16px}
         .gauge{text-align:center;width:170px}
         code{background:#f0f2f5;padding:1px 4px;border-radius:3px}

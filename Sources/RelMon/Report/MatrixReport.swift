@@ -49,20 +49,20 @@ public struct MatrixReport: Sendable {
     }
 
     private var samplesTable: String {
-        var html = "<section><h2>Samples</h2><table><tr><th></th><th>Sample</th><th>Test file</th><th>Reference file</th>"
+        var html = "<section><h2>Samples</h2><div class=\"scroll\"><table class=\"files\"><tr><th></th><th>Sample</th><th>Test file</th><th>Reference file</th>"
             + "<th>Comparisons</th><th>Success</th><th>Fail</th><th>Null</th><th>Unpaired</th></tr>"
         for sample in summary.samples {
             let link = "\(Self.escapedFolder(sample.name))/\(PairReport.rootPage)"
             let name = sample.error == nil ? "<a href=\"\(link)\">\(HTML.escape(sample.name))</a>" : HTML.escape(sample.name)
             html += "<tr><td>\(Charts.pie(sample.totals, size: 36, label: sample.name))</td><td>\(name)"
-                + (sample.error.map { "<div class=\"muted\">failed: \(HTML.escape($0))</div>" } ?? "")
+                + (sample.error == nil ? "" : "<div class=\"muted\">failed (see Problems)</div>")
                 + sample.problems.map { "<div class=\"muted\">\(HTML.escape($0))</div>" }.joined()
                 + "</td><td>\(HTML.escape(sample.testFile))</td><td>\(HTML.escape(sample.referenceFile))</td>"
                 + "<td class=\"num\">\(sample.totals.weight)</td>"
                 + [RelMonStatus.success, .fail, .null].map { "<td class=\"num\">\(HTML.percent(sample.totals.rate(of: $0)))</td>" }.joined()
                 + "<td class=\"num\">\(sample.totals.unpaired)</td></tr>"
         }
-        return html + "</table></section>"
+        return html + "</table></div></section>"
     }
 
     /// Rows: every first-level directory; columns: samples. The first column sums each row
@@ -72,7 +72,10 @@ public struct MatrixReport: Sendable {
         let names = Set(samples.flatMap { $0.directories.map(\.name) }).sorted()
         guard !names.isEmpty else { return "" }
         var html = "<section><h2>Summary table</h2><div class=\"scroll\"><table class=\"matrix\"><tr><th>Directory</th><th>All samples</th>"
-            + samples.map { "<th><a href=\"\(Self.escapedFolder($0.name))/\(PairReport.rootPage)\">\(HTML.escape($0.name))</a></th>" }.joined()
+            + samples.map {
+                "<th class=\"sample\" title=\"\(HTML.escape($0.name))\"><a href=\"\(Self.escapedFolder($0.name))/\(PairReport.rootPage)\">"
+                    + "\(HTML.escape(Self.shortName($0)))</a></th>"
+            }.joined()
             + "</tr>"
         for name in names {
             let cells = samples.map { sample in (sample, sample.directories.first { $0.name == name }) }
@@ -90,6 +93,11 @@ public struct MatrixReport: Sendable {
             html += "</tr>"
         }
         return html + "</table></div></section>"
+    }
+
+    /// The dataset name alone (the column headers would otherwise repeat the processing string).
+    private static func shortName(_ sample: MatrixSample) -> String {
+        DQMFileName(fileName: sample.testFile)?.sample ?? sample.name
     }
 
     /// Sample folder names are already restricted to URL-safe characters; escape anyway.
