@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
         .library(name: "App", targets: ["App"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "RelMon", targets: ["RelMon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +38,8 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Linux epoll, for the HTTP workers' readiness sets (glibc's Swift module leaves it out).
+        .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
@@ -55,6 +58,7 @@ let package = Package(
             name: "HTTPServer",
             dependencies: [
                 "CZlib",
+                "CEpoll",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -84,12 +88,15 @@ let package = Package(
             ],
             swiftSettings: strictness),
 
+        // RelMon: whole-file comparisons, directory ranking, blacklists, stored results and reports.
+        .target(name: "RelMon", dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "Render", "CZlib"], swiftSettings: strictness),
+
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
             dependencies: [
                 "HistogramIO", "DQMClient", "RunStore",
-                "SubsystemConfig", "Engine", "Comparators", "ROOTIO", "App", "HTTPServer",
+                "SubsystemConfig", "Engine", "Comparators", "ROOTIO", "App", "HTTPServer", "RelMon",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -121,5 +128,6 @@ let package = Package(
         .testTarget(
             name: "AppTests", dependencies: ["App", "Engine", "SQLite", "HTTPServer", "DQMClient", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictness),
+        .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
     ]
 )

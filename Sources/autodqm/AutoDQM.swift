@@ -15,5 +15,8 @@ struct AutoDQM: AsyncParsableCommand {
             CompareCommand.self,
             OfflineCommand.self,
             ServeCommand.self,
+            RelMonCommand.self,
+            RelMonMatrixCommand.self,
+            RelMonRenderCommand.self,
         ])
 }
