@@ -30,12 +30,12 @@ import Testing
         #expect(comparator["flagged"] as? Bool == true)
     }
 
-    @Test func reportRoundTripsThroughItsFiles() throws {
+    @Test func reportRoundTripsThroughItsFiles() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         var finite = report
         finite.results[0].comparators["beta_binomial"]?.scores["max_pull"] = 3.5
-        try finite.write(to: directory)
+        try await finite.write(to: directory)
         let read = try Report(contentsOf: directory.appendingPathComponent(Report.resultsFileName))
         #expect(read == finite)
     }
