@@ -19,7 +19,8 @@ public enum Engine {
         switch request.scope {
         case let .subsystem(subsystem, wildcards):
             plan = try .subsystem(subsystem, data: data, references: references, wildcards: wildcards)
-        case .everything: plan = .everything(data: data, references: references)
+        case let .everything(comparators):
+            plan = try .everything(data: data, references: references, comparators: comparators)
         }
 
         var plots: PlotWriter?
