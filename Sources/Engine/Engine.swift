@@ -44,8 +44,8 @@ public enum Engine {
 
     /// Sorted by status, keeping the plan's order (configuration or file order) within each.
     private static func outliersFirst(_ results: [HistogramResult]) -> [HistogramResult] {
-        results.enumerated()
-            .sorted { ($0.element.status, $0.offset) < ($1.element.status, $1.offset) }
-            .map(\.element)
+        results.indices
+            .sorted { (results[$0].status, $0) < (results[$1].status, $1) }
+            .map { results[$0] }
     }
 }
