@@ -43,7 +43,7 @@ public final class Service: Sendable {
             jobs: jobs, results: results, store: store, catalogs: catalogs, configs: configs, pages: pages,
             metrics: metrics, adminToken: configuration.adminToken.map(AdminToken.init),
             publicDirectory: configuration.home.appendingPathComponent("Public"), logger: logger))
-        server = Server(configuration: configuration.http, logger: logger, handler: handler)
+        server = try Server(configuration: configuration.http, logger: logger, handler: handler)
     }
 
     /// Requeues interrupted jobs, starts the workers and the server; returns the bound port.
