@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Engine", "Comparators", "SubsystemConfig", "DQMClient", "RunStore", "SQLite", "HTTPServer", "CCrypto",
+                "Engine", "RelMon", "Comparators", "SubsystemConfig", "DQMClient", "RunStore", "SQLite", "HTTPServer", "CCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness),
