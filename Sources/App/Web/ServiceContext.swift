@@ -66,14 +66,22 @@ struct ServiceContext: Sendable {
     }
 }
 
-/// Rendered plot pages by result key: a finished result never changes, so
-/// its page is built once and served from memory (with gzip and ETag).
+/// Rendered plot pages by their canonical URL path: a finished result never
+/// changes, so its page is built once and served from memory (with gzip and
+/// ETag) without even parsing the query again. A config reload empties it.
 final class PlotPageCache: Sendable {
-    private let pages = Mutex<[String: CachedEntity]>([:])
+    private let pages = Mutex<[String: (resultKey: String, page: CachedEntity)]>([:])
 
-    subscript(key: String) -> CachedEntity? {
-        get { pages.withLock { $0[key] } }
-        set { pages.withLock { $0[key] = newValue } }
+    func page(path: String) -> CachedEntity? {
+        pages.withLock { $0[path]?.page }
+    }
+
+    func store(_ page: CachedEntity, path: String, resultKey: String) {
+        pages.withLock { $0[path] = (resultKey, page) }
+    }
+
+    func remove(resultKey: String) {
+        pages.withLock { $0 = $0.filter { $0.value.resultKey != resultKey } }
     }
 
     func removeAll() {
