@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "SQLite", targets: ["SQLite"]),
         .library(name: "DQMClient", targets: ["DQMClient"]),
         .library(name: "RunStore", targets: ["RunStore"]),
+        .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
         .library(name: "RelMon", targets: ["RelMon"]),
     ],
     dependencies: [
@@ -35,6 +36,8 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Linux epoll, for the HTTP workers' readiness sets (glibc's Swift module leaves it out).
+        .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
@@ -53,6 +56,7 @@ let package = Package(
             name: "HTTPServer",
             dependencies: [
                 "CZlib",
+                "CEpoll",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -65,6 +69,8 @@ let package = Package(
         .target(name: "DQMClient", dependencies: ["CCurl", "CCrypto"], swiftSettings: strictness),
         // The local run store: ADQM_DB folder of run files with SQLite metadata, LRU quota, pins, leases.
         .target(name: "RunStore", dependencies: ["DQMClient", "SQLite"], swiftSettings: strictness),
+        // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
+        .target(name: "SubsystemConfig", swiftSettings: strictness),
 
         // RelMon: whole-file comparisons, directory ranking, blacklists, stored results and reports.
         .target(name: "RelMon", dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "Render", "CZlib"], swiftSettings: strictness),
@@ -73,6 +79,8 @@ let package = Package(
         .executableTarget(
             name: "autodqm",
             dependencies: [
+                "HistogramIO", "DQMClient", "RunStore",
+                "SubsystemConfig", "Comparators", "ROOTIO",
                 "HistogramIO", "DQMClient", "RunStore", "RelMon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -95,8 +103,9 @@ let package = Package(
             exclude: ["Snapshots"], swiftSettings: strictness),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: strictness),
         .testTarget(
-            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"],
+            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"], exclude: ["Server"],
             swiftSettings: strictness),
+        .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
     ]
 )

@@ -5,9 +5,10 @@ key of every directory (what ROOT-based tools do), timed like ReadBenchmark.
     python3 pyroot_read.py FILE...
 """
 import sys
-import time
 
 import ROOT
+
+from timing import report_best
 
 ROOT.gROOT.SetBatch(True)
 ROOT.TH1.AddDirectory(False)
@@ -26,20 +27,14 @@ def walk(directory):
     return count
 
 
-def main():
-    runs = []
-    for _ in range(3):
-        start = time.perf_counter()
-        count = 0
-        for path in sys.argv[1:]:
-            f = ROOT.TFile.Open(path)
-            count += walk(f)
-            f.Close()
-        runs.append(time.perf_counter() - start)
-    best = min(runs)
-    print("PyROOT ReadObj every histogram: %.3f s (%d objects, %.1f us each; runs: %s)"
-          % (best, count, best / count * 1e6, " ".join("%.3f" % r for r in runs)))
+def read_all():
+    count = 0
+    for path in sys.argv[1:]:
+        f = ROOT.TFile.Open(path)
+        count += walk(f)
+        f.Close()
+    return count
 
 
 if __name__ == "__main__":
-    main()
+    report_best("PyROOT ReadObj every histogram", read_all)

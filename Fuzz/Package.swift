@@ -8,13 +8,13 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "AutoDQM", path: "..")],
     targets: [
+        .target(name: "CFuzzerDriver"),
         .executableTarget(
             name: "ReadFuzzer",
             dependencies: [
+                "CFuzzerDriver",
                 .product(name: "ROOTIO", package: "AutoDQM"),
                 .product(name: "HistogramIO", package: "AutoDQM"),
-            ],
-            // libFuzzer provides `main`; this module only defines the entry point.
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+            ]),
     ]
 )

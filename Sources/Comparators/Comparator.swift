@@ -34,10 +34,11 @@ public enum Comparators {
 
     /// The comparators our service runs by default on a histogram of this kind:
     /// beta-binomial for every plain histogram (1D, 2D, 3D), the regional detector
-    /// on top for 2D maps, and the profile comparison for profiles.
+    /// on top for 1D and 2D, and the profile comparison for profiles. A histogram
+    /// is flagged when any of its comparators flags it.
     public static func defaultSet(for histogram: Histogram) -> [any Comparator] {
         if histogram.isProfile { return [ProfileComparator()] }
-        if histogram.dimension == 2 { return [BetaBinomialComparator(), RegionalComparator()] }
+        if histogram.dimension <= 2 { return [BetaBinomialComparator(), RegionalComparator()] }
         return [BetaBinomialComparator()]
     }
 }

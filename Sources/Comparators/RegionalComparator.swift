@@ -1,22 +1,29 @@
 public import Histogram
+import SpecialFunctions
 
-/// `regional`: our detector of dead or hot *regions* in 2D maps, which
-/// AutoDQM's per-cell tests miss (a dead 20×18 block spreads into many modest
-/// pulls that a chi2 averaged over thousands of cells and a max pull cannot see).
+/// `regional`: our detector of dead or hot *regions* (and of hot or dead cells
+/// in sparse maps), which AutoDQM's beta-binomial misses: a dead 20×18 block
+/// spreads into many modest pulls that a chi2 averaged over thousands of cells
+/// and a max pull cannot see, and a hot cell over a reference of a few counts
+/// gets a broad posterior that mutes its pull. 1D and 2D, one or many references
+/// (summed).
 ///
 /// 1. Expected counts per cell from the summed references scaled to the data,
 ///    with the variance of both data and references.
-/// 2. Isolated-cell suppression: a cell beyond 4σ whose eight neighbours are
-///    unremarkable (median |z| < 2) is a single noisy or hot channel, left to
-///    `beta_binomial`; it is replaced by its expectation so it cannot dominate
-///    a block.
+/// 2. Isolated-cell suppression: a cell beyond 4σ whose neighbours are
+///    unremarkable (median |z| < 2) is a single noisy or hot channel; it is
+///    replaced by its expectation so it cannot dominate a block.
 /// 3. Multi-scale blocks (the idea behind AutoDQM's DT rebinning): rectangles of
-///    2…64 cells a side, at half-block strides, each scored as
+///    1…64 cells a side (half-block steps up to 4 cells, tiling above), each scored as
 ///    Σ(d − e)/sqrt(Σvar + (tol·Σe)²) when it expects at least 10 counts.
-/// 4. The most significant block is corrected for the number of blocks tried
-///    (AutoDQM's look-elsewhere rule). Flagged when that exceeds `regionCut` (5).
-/// Scores: `regionPull` (corrected), `rawRegionPull`, `blockX`, `blockY`,
-/// `blockWidth`, `blockHeight` (bins, 1-based), `suppressedCells`, `blocks`.
+/// 4. Cells: an exact conditional test per cell — given the cell's total t =
+///    d + r, d is Binomial(t, nD/(nD + nR)) when data and references share a
+///    shape — for cells whose Gaussian pull exceeds 3.
+/// 5. The most significant block and cell are each corrected for the number of
+///    blocks or cells tried (AutoDQM's look-elsewhere rule). Flagged when either
+///    exceeds `regionCut` (default 5).
+/// Scores: `regionPull`, `cellPull` (corrected), `rawRegionPull`, `blockX`,
+/// `blockY`, `blockWidth`, `blockHeight` (bins, 1-based), `suppressedCells`, `blocks`.
 public struct RegionalComparator: Comparator {
     public static let name = "regional"
     public init() {}
@@ -25,7 +32,7 @@ public struct RegionalComparator: Comparator {
 
     public func compare(data: Histogram, references: [Histogram], options: ComparatorOptions) -> Comparison {
         guard !references.isEmpty else { return .notApplicable(name, .missingReference) }
-        guard data.dimension == 2 else { return .notApplicable(name, .unsupportedDimension) }
+        guard data.dimension <= 2 else { return .notApplicable(name, .unsupportedDimension) }
         guard !data.isProfile else { return .notApplicable(name, .unsupportedType) }
         guard !Binning.hasNonFiniteContent(data), !references.contains(where: Binning.hasNonFiniteContent) else {
             return .notApplicable(name, .notFinite)
@@ -43,23 +50,28 @@ public struct RegionalComparator: Comparator {
 
         let map = CellMap(data: d, summedReference: r, nx: data.xAxis.binCount)
         let search = BlockSearch(map: map, tol: options.tol ?? 0.01, sizes: Self.blockSizes)
-        guard let best = search.mostSignificant() else {
-            return Comparison(comparator: name, status: .ok, scores: ["regionPull": 0, "blocks": 0],
-                              info: "too few counts for a regional test")
+        let cut = options.regionCut ?? 5
+        let regionPull = search.best.map { BetaBinomial.correctedMaxPull([$0.pull], trials: search.blockCount) } ?? 0
+        let cellPull = BetaBinomial.correctedMaxPull([map.strongestCell], trials: d.count)
+        let flagged = abs(regionPull) > cut || abs(cellPull) > cut
+        var scores = [
+            "regionPull": regionPull, "cellPull": cellPull, "suppressedCells": Double(map.suppressed),
+            "blocks": Double(search.blockCount),
+        ]
+        var info = "strongest cell \(formatted(cellPull))σ (corrected)"
+        if let best = search.best {
+            scores["rawRegionPull"] = best.pull
+            scores["blockX"] = Double(best.x + 1)
+            scores["blockY"] = Double(best.y + 1)
+            scores["blockWidth"] = Double(best.width)
+            scores["blockHeight"] = Double(best.height)
+            let kind = best.pull < 0 ? "deficit" : "excess"
+            info = "strongest region: \(kind) of \(formatted(regionPull))σ (corrected) in bins x \(best.x + 1)–\(best.x + best.width)"
+                + (data.dimension == 2 ? ", y \(best.y + 1)–\(best.y + best.height)" : "") + "; " + info
         }
-        let corrected = BetaBinomial.correctedMaxPull([best.pull], trials: search.blockCount)
-        let flagged = abs(corrected) > (options.regionCut ?? 5)
-        let kind = best.pull < 0 ? "deficit" : "excess"
         return Comparison(
-            comparator: name, status: flagged ? .flagged : .ok,
-            scores: [
-                "regionPull": corrected, "rawRegionPull": best.pull,
-                "blockX": Double(best.x + 1), "blockY": Double(best.y + 1),
-                "blockWidth": Double(best.width), "blockHeight": Double(best.height),
-                "suppressedCells": Double(map.suppressed), "blocks": Double(search.blockCount),
-            ],
-            info: "strongest region: \(kind) of \(formatted(corrected))σ (corrected) in bins x \(best.x + 1)–\(best.x + best.width), y \(best.y + 1)–\(best.y + best.height)",
-            drawables: Binning.histogram(like: data, className: "TH2D", inRangeValues: map.cellPulls)
+            comparator: name, status: flagged ? .flagged : .ok, scores: scores, info: info,
+            drawables: Binning.histogram(like: data, className: "TH\(data.dimension)D", inRangeValues: map.cellPulls)
                 .map { [Drawable(role: .pulls, histogram: $0)] } ?? [])
     }
 }
@@ -73,6 +85,8 @@ struct CellMap {
     var expected: [Double]
     var cellPulls: [Double]
     var suppressed = 0
+    /// The signed exact (conditional binomial) pull of the most significant cell.
+    var strongestCell = 0.0
 
     init(data d: [Double], summedReference r: [Double], nx: Int) {
         self.nx = nx
@@ -85,7 +99,30 @@ struct CellMap {
         }
         residual = zip(d, expected).map { $0 - $1 }
         cellPulls = zip(residual, variance).map { $1 > 0 ? $0 / $1.squareRoot() : 0 }
+        let share = d.reduce(0, +) / (d.reduce(0, +) + r.reduce(0, +))
+        for i in d.indices where abs(cellPulls[i]) > 3 {
+            let exact = CellMap.binomialPull(data: d[i].rounded(), total: (d[i] + r[i]).rounded(), share: share)
+            if abs(exact) > abs(strongestCell) { strongestCell = exact }
+        }
         suppressIsolatedCells()
+    }
+
+    /// The signed two-sided pull of `data` counts out of `total` when each count
+    /// is data with probability `share` (exact binomial tails via the incomplete beta).
+    static func binomialPull(data: Double, total: Double, share: Double) -> Double {
+        guard total > 0, share > 0, share < 1 else { return 0 }
+        let expected = total * share
+        if data > expected {
+            // P(X ≥ d) = I_share(d, t − d + 1)
+            let tail = SpecialFunctions.regularizedIncompleteBeta(data, total - data + 1, share)
+            return BetaBinomial.pullMagnitude(probability: min(1, 2 * tail))
+        }
+        if data < expected {
+            // P(X ≤ d) = I_{1−share}(t − d, d + 1)
+            let tail = SpecialFunctions.regularizedIncompleteBeta(total - data, data + 1, 1 - share)
+            return -BetaBinomial.pullMagnitude(probability: min(1, 2 * tail))
+        }
+        return 0
     }
 
     private mutating func suppressIsolatedCells() {
@@ -121,7 +158,8 @@ struct BlockSearch {
     let tol: Double
     let sizes: [Int]
     private(set) var blockCount = 0
-    private var best: Block?
+    /// The most significant block (uncorrected pull), if any block expected enough counts.
+    private(set) var best: Block?
 
     init(map: CellMap, tol: Double, sizes: [Int]) {
         self.map = map
@@ -130,15 +168,14 @@ struct BlockSearch {
         search()
     }
 
-    func mostSignificant() -> Block? { best }
-
     private mutating func search() {
         let residual = SummedArea(map.residual, nx: map.nx, ny: map.ny)
         let variance = SummedArea(map.variance, nx: map.nx, ny: map.ny)
         let expected = SummedArea(map.expected, nx: map.nx, ny: map.ny)
         for width in sizes where width <= max(1, map.nx / 2) {
             for height in sizes where height <= max(1, map.ny / 2) && width * height >= 2 {
-                let strideX = max(1, width / 2), strideY = max(1, height / 2)
+                // Half-block steps for small blocks; large ones tile (a region still contains one).
+                let strideX = width <= 4 ? max(1, width / 2) : width, strideY = height <= 4 ? max(1, height / 2) : height
                 for y in stride(from: 0, through: map.ny - height, by: strideY) {
                     for x in stride(from: 0, through: map.nx - width, by: strideX) {
                         let e = expected.sum(x, y, width, height)

@@ -49,13 +49,11 @@ public enum DirectoryListingParser {
         var entries: [ListingEntry] = []
         for match in html.matches(of: row) {
             let label = String(match.output.2)
-            let isDirectory = label.hasSuffix("/") || match.output.3 == "-"
+            // Sub-directories end in `/` with size `-`; the root list's entries have `&nbsp;`.
+            let isDirectory = label.hasSuffix("/") || match.output.3 == "-" || match.output.3 == "&nbsp;"
             let name = label.hasSuffix("/") ? String(label.dropLast()) : label
             guard ListingEntry.isAllowedName(name) else { continue }
             let size = isDirectory ? nil : Int64(match.output.3)
-            if !isDirectory, size == nil {
-                throw DQMClientError.unexpectedListing(reason: "file \(name) has no size", url: url)
-            }
             entries.append(ListingEntry(name: name, isDirectory: isDirectory, size: size, modified: parseDate(match.output.4)))
         }
         let rowCount = html.ranges(of: "<tr>").count

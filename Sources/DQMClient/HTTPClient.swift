@@ -55,7 +55,7 @@ public final class HTTPClient: Sendable {
     /// GETs `url` into memory; with `ifModifiedSince` the server may answer 304.
     public func get(_ url: String, ifModifiedSince: Int64? = nil) async throws -> HTTPResponse {
         try await withRetries(url) {
-            let sink = TransferSink(file: nil)
+            let sink = TransferSink(file: nil, url: url)
             let easy = try self.configuredHandle(url, sink: sink)
             if let ifModifiedSince {
                 easy.set(CURLOPT_TIMECONDITION, Int(CURL_TIMECOND_IFMODSINCE.rawValue))
@@ -77,7 +77,7 @@ public final class HTTPClient: Sendable {
         return try await withRetries(url) {
             if let expectedSize, file.size > expectedSize { try file.truncate() }
             if let expectedSize, file.size == expectedSize { return DownloadResult(size: file.size, md5: try file.finish()) }
-            let sink = TransferSink(file: file)
+            let sink = TransferSink(file: file, url: url)
             let easy = try self.configuredHandle(url, sink: sink)
             if file.size > 0 { easy.setOffset(CURLOPT_RESUME_FROM_LARGE, file.size) }
             do {
@@ -86,6 +86,10 @@ public final class HTTPClient: Sendable {
                 // Range not satisfiable: what we hold is not a prefix of the file any more.
                 try file.truncate()
                 throw DQMClientError.transport(code: 416, message: "range not satisfiable; restarting", url: url)
+            } catch DQMClientError.transport(code: Int(CURLE_RANGE_ERROR.rawValue), let message, _) {
+                // The server ignores ranges: start the file over on the next attempt.
+                try file.truncate()
+                throw DQMClientError.transport(code: Int(CURLE_RANGE_ERROR.rawValue), message: message, url: url)
             }
             if let expectedSize, file.size != expectedSize {
                 throw DQMClientError.sizeMismatch(expected: expectedSize, actual: file.size, url: url)
@@ -135,7 +139,6 @@ public final class HTTPClient: Sendable {
         if let caFile = credentials.caFile { easy.set(CURLOPT_CAINFO, caFile) }
         if let caDirectory = credentials.caDirectory { easy.set(CURLOPT_CAPATH, caDirectory) }
         easy.setWriteFunction(TransferSink.writeCallback, context: Unmanaged.passUnretained(sink).toOpaque())
-        sink.easy = easy
         return easy
     }
 
@@ -161,18 +164,17 @@ public final class HTTPClient: Sendable {
 }
 
 /// Receives a transfer's bytes: into memory for listings, into a partial
-/// file for downloads. Reached from libcurl's C write callback.
+/// file for downloads. Reached from libcurl's C write callback. (libcurl
+/// itself refuses a 200 answer to a resumed request, with CURLE_RANGE_ERROR.)
 final class TransferSink: @unchecked Sendable {
     let file: PartialFile?
+    let url: String
     var memory: [UInt8] = []
     var failure: DQMClientError?
-    weak var easy: CurlEasy?
-    private var checkedResume = false
-    private let resumedFrom: Int64
 
-    init(file: PartialFile?) {
+    init(file: PartialFile?, url: String) {
         self.file = file
-        resumedFrom = file?.size ?? 0
+        self.url = url
     }
 
     static let writeCallback: curl_write_callback = { pointer, size, count, context in
@@ -185,21 +187,11 @@ final class TransferSink: @unchecked Sendable {
     private func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let file else {
             guard memory.count + bytes.count <= HTTPClient.memoryLimit else {
-                failure = .transport(code: -1, message: "response larger than \(HTTPClient.memoryLimit) bytes", url: "")
+                failure = .transport(code: -1, message: "response larger than \(HTTPClient.memoryLimit) bytes", url: url)
                 return false
             }
             memory.append(contentsOf: bytes)
             return true
-        }
-        if !checkedResume {
-            checkedResume = true
-            // A 200 to a range request means the server sends the whole file again.
-            if resumedFrom > 0, easy?.responseCode == 200 {
-                do { try file.truncate() } catch {
-                    failure = error as? DQMClientError
-                    return false
-                }
-            }
         }
         guard file.append(bytes) else {
             failure = .local(message: PartialFile.errnoText(), path: file.url.path)

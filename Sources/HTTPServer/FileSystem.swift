@@ -41,7 +41,8 @@ enum FileSystem {
         while filled < bytes.count {
             let count = try bytes.withUnsafeMutableBytes { buffer in
                 Result { () throws(SystemCallError) in
-                    try syscallBlocking("read") { Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled) }
+                    let rest = UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])
+                    return try syscallBlocking("read") { Glibc.read(fd, rest.baseAddress, rest.count) }
                 }
             }.get()
             if count == 0 { break } // the file shrank while we read it

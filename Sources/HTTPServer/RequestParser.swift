@@ -23,6 +23,8 @@ public struct RequestParser {
     /// Start of the head line the scan is in.
     private var lineStart = 0
     private var state = State.head
+    /// Set when a head asked `Expect: 100-continue` and its body has not arrived yet.
+    private var continueRequested = false
 
     public init(limits: HTTPLimits = HTTPLimits()) {
         self.limits = limits
@@ -37,6 +39,9 @@ public struct RequestParser {
         }
     }
 
+    /// Bytes received and not yet consumed by a returned request.
+    public var bufferedByteCount: Int { buffer.count - start }
+
     public mutating func append(_ bytes: some Collection<UInt8>) {
         if start > 0 && (start == buffer.count || start >= 4096) {
             buffer.removeSubrange(0..<start)
@@ -45,6 +50,13 @@ public struct RequestParser {
             start = 0
         }
         buffer.append(contentsOf: bytes)
+    }
+
+    /// Whether the client waits for `100 Continue` before sending the body (RFC 9110 §10.1.1);
+    /// true once per request.
+    public mutating func takeContinueRequest() -> Bool {
+        defer { continueRequested = false }
+        return continueRequested && hasPartialRequest
     }
 
     public mutating func next() throws(HTTPError) -> Output {
@@ -64,6 +76,8 @@ public struct RequestParser {
             guard let headEnd = try scanHead() else { return .needMoreData }
             let head = try RequestHead(parsing: buffer[start..<headEnd], limits: limits)
             start = headEnd
+            continueRequested = head.framing != .none && head.version == .http11
+                && head.headers.tokens("Expect").contains("100-continue")
             switch head.framing {
             case .none:
                 return try finish(head, body: [])
@@ -92,6 +106,7 @@ public struct RequestParser {
 
     private mutating func finish(_ head: RequestHead, body: [UInt8]) throws(HTTPError) -> Output {
         state = .head
+        continueRequested = false
         scanned = start
         lineStart = start
         let request = try Request(method: head.method, target: head.target, version: head.version,

@@ -3,7 +3,9 @@
 enum ResponseSerializer {
     private static let okStatusLine = Array("HTTP/1.1 200 OK\r\n".utf8)
 
-    static func append(_ response: Response, to out: inout [UInt8], headOnly: Bool, keepAlive: Bool, date: String) {
+    /// `http10` adds `Connection: keep-alive` when kept alive, which HTTP/1.0 clients need to hear.
+    static func append(_ response: Response, to out: inout [UInt8], headOnly: Bool, keepAlive: Bool,
+                       http10: Bool = false, date: String) {
         let code = response.status.code
         let bodiless = code == 204 || code == 304 || (100..<200).contains(code)
         if response.status == .ok {
@@ -20,6 +22,8 @@ enum ResponseSerializer {
         appendField("Date", date, to: &out)
         if !keepAlive {
             appendField("Connection", "close", to: &out)
+        } else if http10 {
+            appendField("Connection", "keep-alive", to: &out)
         }
         out.append(contentsOf: "\r\n".utf8)
         if !headOnly && !bodiless {
@@ -35,11 +39,17 @@ enum ResponseSerializer {
 
     /// Control characters in a value would split the header; they are replaced by spaces.
     private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
-        out.append(contentsOf: name.utf8)
+        var name = name
+        name.withUTF8 { out.append(contentsOf: $0) }
         out.append(UInt8(ascii: ":"))
         out.append(UInt8(ascii: " "))
-        for byte in value.utf8 {
-            out.append(byte < 0x20 && byte != 0x09 ? UInt8(ascii: " ") : byte)
+        var value = value
+        value.withUTF8 { bytes in
+            if bytes.contains(where: { $0 < 0x20 && $0 != 0x09 }) {
+                for byte in bytes { out.append(byte < 0x20 && byte != 0x09 ? UInt8(ascii: " ") : byte) }
+            } else {
+                out.append(contentsOf: bytes)
+            }
         }
         out.append(UInt8(ascii: "\r"))
         out.append(UInt8(ascii: "\n"))

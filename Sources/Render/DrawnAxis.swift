@@ -8,6 +8,7 @@ struct DrawnAxis {
     let labels: [Int: String]
     let title: String
     let isLog: Bool
+    let isVariable: Bool
 
     init(_ axis: Axis, labels override: [String]?, title titleOverride: String?, log: Bool) {
         var edges = axis.edges
@@ -17,6 +18,7 @@ struct DrawnAxis {
             edges[0] = 2 * edges[1] - edges[2]
         }
         self.edges = edges
+        isVariable = axis.isVariable || edges[0] != axis.lowerEdge
         if let override, !override.isEmpty {
             var labels: [Int: String] = [:]
             for (index, text) in override.prefix(axis.binCount).enumerated() { labels[index + 1] = text }
@@ -29,15 +31,9 @@ struct DrawnAxis {
         isLog = log && (edges.first ?? 0) > 0
     }
 
-    /// An axis over plain bin indices, for projections of already-reduced data.
-    init(edges: [Double], labels: [Int: String], title: String, isLog: Bool) {
-        self.edges = edges
-        self.labels = labels
-        self.title = title
-        self.isLog = isLog && (edges.first ?? 0) > 0
-    }
-
     var binCount: Int { edges.count - 1 }
+    /// Equal bins on a linear scale: cells can be drawn in bin units.
+    var isUniformLinear: Bool { !isLog && !isVariable }
     var isCategorical: Bool { !labels.isEmpty }
     var lower: Double { edges[0] }
     var upper: Double { edges[edges.count - 1] }

@@ -41,7 +41,18 @@ struct MapPanel {
             levels[index] = Int8(level)
             used[level] = true
         }
-        svg.raw("<g shape-rendering=\"crispEdges\">\n")
+        // Uniform linear axes: cells are drawn in bin units under one transform, so each
+        // cell costs a few short integers; otherwise in pixels at their true edges.
+        let binUnits = xAxis.isUniformLinear && yAxis.isUniformLinear
+        let xText = FormattedNumbers(binUnits ? (0...nx).map(Double.init) : xEdges)
+        let yText = FormattedNumbers(binUnits ? (0...ny).map(Double.init) : yEdges)
+        svg.raw("<g shape-rendering=\"crispEdges\"")
+        if binUnits {
+            svg.raw(" transform=\"matrix("); svg.fixed(frame.width / Double(nx), decimals: 4); svg.raw(" 0 0 ")
+            svg.fixed(-frame.height / Double(ny), decimals: 4); svg.raw(" "); svg.coordinate(frame.left); svg.raw(" ")
+            svg.coordinate(frame.bottom); svg.raw(")\"")
+        }
+        svg.raw(">\n")
         for level in colors.colors.indices where used[level] {
             svg.raw("<path fill=\""); svg.rawString(colors.colors[level]); svg.raw("\" d=\"")
             let target = Int8(level)
@@ -52,15 +63,16 @@ struct MapPanel {
                     guard levels[rowStart + column] == target else { column += 1; continue }
                     var end = column + 1
                     while end < nx && levels[rowStart + end] == target { end += 1 }
-                    svg.raw("M"); svg.coordinate(xEdges[column]); svg.raw(" "); svg.coordinate(yEdges[row])
-                    svg.raw("H"); svg.coordinate(xEdges[end]); svg.raw("V"); svg.coordinate(yEdges[row + 1])
-                    svg.raw("H"); svg.coordinate(xEdges[column]); svg.raw("Z")
+                    svg.raw("M"); svg.append(xText, column); svg.raw(" "); svg.append(yText, row)
+                    svg.raw("H"); svg.append(xText, end); svg.raw("V"); svg.append(yText, row + 1)
+                    svg.raw("H"); svg.append(xText, column); svg.raw("Z")
                     column = end
                 }
             }
             svg.raw("\"/>\n")
         }
         svg.raw("</g>\n")
+        drawOutlierRings(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges, frame: frame)
         drawHighlights(&svg, xEdges: xEdges, yEdges: yEdges)
         AxisPainter.outline(&svg, frame: frame)
         AxisPainter.bottom(&svg, xTicks, frame: frame, labelled: true)
@@ -76,6 +88,20 @@ struct MapPanel {
     private func isOutlier(_ index: Int) -> Bool {
         guard let pulls, index < pulls.count else { return false }
         return pulls[index].magnitude >= outlierPull
+    }
+
+    /// Small cells are easy to miss however dark: outliers among them get a black ring.
+    private func drawOutlierRings(_ svg: inout SVGBuffer, levels: [Int8], xEdges: [Double], yEdges: [Double], frame: Frame) {
+        let nx = xAxis.binCount, ny = yAxis.binCount
+        guard pulls != nil, frame.width / Double(nx) < 9 || frame.height / Double(ny) < 9 else { return }
+        svg.raw("<path fill=\"none\" stroke=\"#000\" stroke-width=\"1.2\" d=\"")
+        for index in levels.indices where levels[index] >= 0 && isOutlier(index) {
+            let column = index % nx, row = index / nx
+            svg.raw("M"); svg.coordinate(xEdges[column] - 0.5); svg.raw(" "); svg.coordinate(yEdges[row] + 0.5)
+            svg.raw("H"); svg.coordinate(xEdges[column + 1] + 0.5); svg.raw("V"); svg.coordinate(yEdges[row + 1] - 0.5)
+            svg.raw("H"); svg.coordinate(xEdges[column] - 0.5); svg.raw("Z")
+        }
+        svg.raw("\"/>\n")
     }
 
     /// Found regions, outlined in black over a white halo so they show on any colour.

@@ -24,18 +24,24 @@ enum OverlayBuilder {
     }
 
     static func legend(_ spec: PlotSpec, panel: OverlayPanel) -> [Header.LegendEntry] {
-        var entries = [Header.LegendEntry(symbol: .marker, text: spec.dataRun.isEmpty ? "Data" : "Data \(spec.dataRun)")]
+        var entries = [dataEntry(spec)]
         if panel.hasOutliers {
             entries.append(Header.LegendEntry(symbol: .outlierMarker, text: "|pull| ≥ \(compact(spec.outlierPull))"))
         }
-        if panel.reference != nil {
-            let runs = spec.referenceRuns.filter { !$0.isEmpty }
-            let text = runs.isEmpty ? "Reference" : runs.count == 1 ? "Reference \(runs[0])"
-                : runs.count <= 3 ? "References \(runs.joined(separator: ", "))" : "\(runs.count) references"
-            entries.append(Header.LegendEntry(symbol: panel.style == .counts ? .filledBar : .band, text: text))
-        }
+        if panel.reference != nil { entries.append(referenceEntry(spec, symbol: panel.style == .counts ? .filledBar : .band)) }
         if !spec.highlights.isEmpty { entries.append(Renderer.highlightEntry) }
         return entries
+    }
+
+    static func dataEntry(_ spec: PlotSpec) -> Header.LegendEntry {
+        Header.LegendEntry(symbol: .marker, text: spec.dataRun.isEmpty ? "Data" : "Data \(spec.dataRun)")
+    }
+
+    static func referenceEntry(_ spec: PlotSpec, symbol: Header.LegendEntry.Symbol) -> Header.LegendEntry {
+        let runs = spec.referenceRuns.filter { !$0.isEmpty }
+        let text = runs.isEmpty ? "Reference" : runs.count == 1 ? "Reference \(runs[0])"
+            : runs.count <= 3 ? "References \(runs.joined(separator: ", "))" : "\(runs.count) references"
+        return Header.LegendEntry(symbol: symbol, text: text)
     }
 
     /// Why the frame is empty, or `nil` when there is something to see.

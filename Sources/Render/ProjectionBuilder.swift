@@ -4,10 +4,8 @@ import Histogram
 /// an x–y map of the most extreme pull along z, so outliers show wherever they sit.
 enum ProjectionBuilder {
     static func legend(_ spec: PlotSpec) -> [Header.LegendEntry] {
-        var entries = [Header.LegendEntry(symbol: .marker, text: spec.dataRun.isEmpty ? "Data" : "Data \(spec.dataRun)")]
-        if reference(spec) != nil {
-            entries.append(Header.LegendEntry(symbol: .filledBar, text: "Reference"))
-        }
+        var entries = [OverlayBuilder.dataEntry(spec)]
+        if reference(spec) != nil { entries.append(OverlayBuilder.referenceEntry(spec, symbol: .filledBar)) }
         return entries
     }
 

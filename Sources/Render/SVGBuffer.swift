@@ -1,19 +1,58 @@
 /// A UTF-8 byte buffer that SVG text is written into: numbers are formatted by
 /// hand (no Foundation in the inner loops) and every piece of text is XML-escaped.
-struct SVGBuffer {
-    private(set) var bytes: [UInt8] = []
+///
+/// It writes through a raw pointer into storage reserved up front: plots append
+/// hundreds of thousands of pieces a few bytes long, and `Array.append` costs
+/// several times more per piece. Noncopyable, so the storage has one owner.
+struct SVGBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    deinit { base.deallocate() }
+
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    @inline(__always)
+    private mutating func byte(_ value: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = value
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
+        if count + length > capacity { grow(to: count + length) }
+        (base + count).update(from: start, count: length)
+        count += length
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
 
     /// Markup written by this module itself; never pass user text here.
+    @inline(__always)
     mutating func raw(_ markup: StaticString) {
-        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(markup.utf8Start, markup.utf8CodeUnitCount)
     }
 
     /// Markup assembled from trusted pieces (colour names, numbers already formatted).
-    mutating func rawString(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+    mutating func rawString(_ markup: String) {
+        for value in markup.utf8 { byte(value) }
+    }
 
     /// Text content or attribute value, escaped for both contexts.
     mutating func text(_ value: String) {
@@ -25,46 +64,74 @@ struct SVGBuffer {
             case UInt8(ascii: "\""): raw("&quot;")
             case UInt8(ascii: "'"): raw("&apos;")
             // XML 1.0 forbids most control characters even when escaped.
-            case 0..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: bytes.append(UInt8(ascii: " "))
-            default: bytes.append(byte)
+            case 0..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: self.byte(UInt8(ascii: " "))
+            default: self.byte(byte)
             }
         }
     }
 
     mutating func int(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
-        var divisor: UInt = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8((magnitude / divisor) % 10))
-            divisor /= 10
+        if value < 0 { byte(UInt8(ascii: "-")) }
+        // Digits are written least significant first, then flipped in place:
+        // dividing by the constant 10 is cheap, unlike dividing by a running power.
+        var magnitude = value.magnitude
+        let start = count
+        repeat {
+            byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        var low = start, high = count - 1
+        while low < high {
+            let swapped = base[low]
+            base[low] = base[high]
+            base[high] = swapped
+            low += 1
+            high -= 1
         }
     }
 
     /// A coordinate with one decimal, trailing ".0" dropped: enough for screen pixels.
-    mutating func coordinate(_ value: Double) { fixed(value, decimals: 1) }
+    mutating func coordinate(_ value: Double) {
+        let tenths = (value * 10).rounded()
+        guard tenths.magnitude < 9.0e17 else { fixed(value, decimals: 1); return }
+        var units = Int(tenths)
+        if units < 0 { byte(UInt8(ascii: "-")); units = -units }
+        int(units / 10)
+        let fraction = units % 10
+        if fraction != 0 {
+            byte(UInt8(ascii: "."))
+            byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction))
+        }
+    }
+
+    /// Appends one number of a pre-formatted list (edges written once, used by many cells).
+    @inline(__always)
+    mutating func append(_ numbers: FormattedNumbers, _ index: Int) {
+        let start = numbers.offsets[index]
+        append(numbers.storage + start, numbers.offsets[index + 1] - start)
+    }
 
     /// `value` rounded to `decimals` places (0...6), trailing zeros dropped.
     mutating func fixed(_ value: Double, decimals: Int) {
-        guard value.isFinite else { bytes.append(UInt8(ascii: "0")); return }
+        guard value.isFinite else { byte(UInt8(ascii: "0")); return }
+        if decimals == 1, (value * 10).rounded().magnitude < 9.0e17 { coordinate(value); return }
         let scale = Self.powersOfTen[min(max(decimals, 0), 6)]
         let scaled = (value * Double(scale)).rounded()
         // Beyond Int's range a coordinate is meaningless; clamp rather than trap.
         guard scaled.magnitude < 9.0e17 else { int(scaled < 0 ? -900_000_000_000_000_000 : 900_000_000_000_000_000); return }
         var units = Int(scaled)
-        if units == 0 { bytes.append(UInt8(ascii: "0")); return }
-        if units < 0 { bytes.append(UInt8(ascii: "-")); units = -units }
+        if units == 0 { byte(UInt8(ascii: "0")); return }
+        if units < 0 { byte(UInt8(ascii: "-")); units = -units }
         var places = min(max(decimals, 0), 6)
         var fraction = units % scale
         while places > 0 && fraction % 10 == 0 && fraction != 0 { fraction /= 10; places -= 1 }
         if fraction == 0 { places = 0 }
         int(units / scale)
         if places > 0 {
-            bytes.append(UInt8(ascii: "."))
+            byte(UInt8(ascii: "."))
             var divisor = Self.powersOfTen[places - 1]
             while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8((fraction / divisor) % 10))
+                byte(UInt8(ascii: "0") + UInt8((fraction / divisor) % 10))
                 divisor /= 10
             }
         }
@@ -76,4 +143,26 @@ struct SVGBuffer {
     }
 
     private static let powersOfTen = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
+}
+
+/// Coordinates formatted once, for loops that write the same few numbers many times.
+final class FormattedNumbers {
+    let storage: UnsafeMutablePointer<UInt8>
+    /// Number `i` is `storage[offsets[i]..<offsets[i + 1]]`.
+    let offsets: [Int]
+
+    init(_ values: [Double]) {
+        var buffer = SVGBuffer(capacity: values.count * 6)
+        var offsets = [0]
+        offsets.reserveCapacity(values.count + 1)
+        for value in values {
+            buffer.coordinate(value)
+            offsets.append(buffer.count)
+        }
+        storage = .allocate(capacity: max(buffer.count, 1))
+        storage.initialize(from: buffer.bytes, count: buffer.count)
+        self.offsets = offsets
+    }
+
+    deinit { storage.deallocate() }
 }

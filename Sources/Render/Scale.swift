@@ -74,6 +74,9 @@ struct Tick: Equatable {
         guard lastDecade - firstDecade < 400 else { return [] }
         let decades = lastDecade - firstDecade
         let labelEvery = max(1, (decades + 7) / 8)
+        // With fewer than three powers of ten in view, 2× and 5× get labels too.
+        let labelledDecades = Int(floor(upperExponent + 1e-9)) - Int(ceil(lowerExponent - 1e-9)) + 1
+        let labelMultiples = labelledDecades < 3
         var ticks: [Tick] = []
         for decade in firstDecade...lastDecade {
             for multiple in 1...9 {
@@ -82,7 +85,7 @@ struct Tick: Equatable {
                 let value = Double(multiple) * pow10(Double(decade))
                 if multiple == 1 {
                     ticks.append(Tick(value: value, label: decade % labelEvery == 0 ? powerOfTen(decade) : nil))
-                } else if decades <= 1 && (multiple == 2 || multiple == 5) {
+                } else if labelMultiples && (multiple == 2 || multiple == 5) {
                     ticks.append(Tick(value: value, label: NumberNotation(largest: value, step: value).string(value)))
                 } else if decades <= 10 {
                     ticks.append(Tick(value: value, label: nil))

@@ -11,6 +11,7 @@ struct AutoDQM: AsyncParsableCommand {
             InspectCommand.self,
             Fetch.self,
             Runs.self,
+            ConfigCommand.self,
             RelMonCommand.self,
             RelMonMatrixCommand.self,
             RelMonRenderCommand.self,

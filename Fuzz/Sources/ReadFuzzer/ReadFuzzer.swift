@@ -1,9 +1,14 @@
+import CFuzzerDriver
 import HistogramIO
 import ROOTIO
 
-/// libFuzzer's entry point: the input is a whole ROOT file. Everything a user of the
-/// reader does runs on it — open, list every key, read every object into the model —
-/// and any outcome but a crash, a hang or a runaway allocation is fine.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One fuzz input: a whole ROOT file. Everything a user of the reader does runs on it —
+/// open, list every key, read every object into the model — and any outcome but a crash,
+/// a hang or a runaway allocation is fine.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func readFuzzer(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     guard let data else { return 0 }
@@ -12,4 +17,13 @@ public func readFuzzer(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
         _ = try? file.dump()
     }
     return 0
+}
+
+@main
+enum ReadFuzzerMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = Optional(CommandLine.unsafeArgv)
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, count in readFuzzer(data, count) })
+    }
 }

@@ -89,10 +89,26 @@ struct ByteReader {
         }
         let start = position
         position += count * element.size
-        return bytes.withUnsafeBytes { raw in
+        // One loop per element type, so that each is a plain byte-swapping loop.
+        switch element {
+        case .int8: return convert(start, count, Int8.self) { Double($0) }
+        case .int16: return convert(start, count, Int16.self) { Double($0) }
+        case .int32: return convert(start, count, Int32.self) { Double($0) }
+        case .int64: return convert(start, count, Int64.self) { Double($0) }
+        case .float32: return convert(start, count, UInt32.self) { Double(Float(bitPattern: $0)) }
+        case .float64: return convert(start, count, UInt64.self) { Double(bitPattern: $0) }
+        }
+    }
+
+    @inline(__always)
+    private func convert<T: FixedWidthInteger>(
+        _ start: Int, _ count: Int, _: T.Type, _ transform: (T) -> Double
+    ) -> [Double] {
+        bytes.withUnsafeBytes { raw in
             [Double](unsafeUninitializedCapacity: count) { output, initialized in
+                let size = MemoryLayout<T>.size
                 for index in 0..<count {
-                    output[index] = element.load(raw, start + index * element.size)
+                    output[index] = transform(T(bigEndian: raw.loadUnaligned(fromByteOffset: start + index * size, as: T.self)))
                 }
                 initialized = count
             }
@@ -117,18 +133,6 @@ public enum NumericElement: Sendable, Equatable {
         case .int16: 2
         case .int32, .float32: 4
         case .int64, .float64: 8
-        }
-    }
-
-    @inline(__always)
-    func load(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> Double {
-        switch self {
-        case .int8: Double(Int8(bitPattern: raw[offset]))
-        case .int16: Double(Int16(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self)))
-        case .int32: Double(Int32(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
-        case .int64: Double(Int64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
-        case .float32: Double(Float(bitPattern: UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
-        case .float64: Double(bitPattern: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
         }
     }
 }
