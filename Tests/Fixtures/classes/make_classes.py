@@ -63,6 +63,12 @@ for mode in ("", "s", "i", "g"):
         x = rng.Gaus(0, 1)
         p.Fill(x, 2 * x + rng.Gaus(0, 0.5), rng.Uniform(0.5, 1.5) if mode == "s" else 1.0)
     p.Write()
+pranged = ROOT.TProfile("pranged", "profile with a display range", 10, -3, 3)
+for _ in range(300):
+    x = rng.Gaus(0, 1)
+    pranged.Fill(x, 2 * x + rng.Gaus(0, 0.5))
+pranged.GetXaxis().SetRange(3, 8)
+pranged.Write()
 p2 = ROOT.TProfile2D("prof2d", "profile 2D", 5, -3, 3, 4, -3, 3)
 p2.Sumw2()
 for _ in range(300):
