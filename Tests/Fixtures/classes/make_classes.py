@@ -2,11 +2,14 @@
 """Write, with real ROOT, classes.root: every histogram class the reader models, plus
 the layouts it must get right (cycles, nested directories, labels, variable bins, a fit
 in fFunctions, classes it must skip); and twoblocks.root: one object over 16 MiB, which
-ROOT splits into two compression blocks (no golden: 2.5 M bins are slow to compare).
+ROOT splits into two compression blocks (no golden: 2.5 M bins are slow to compare); and
+profile-statistics.json: GetMean/GetStdDev of every profile's axes and value axis, which
+root_dump.py's goldens do not hold.
 
     python3 make_classes.py DIR && python3 root_dump.py DIR/classes.root | gzip -9 > classes.golden.json.gz
 """
 import array
+import json
 import sys
 
 import ROOT
@@ -22,7 +25,7 @@ def fill(h, n, dim):
         h.Fill(*args)
 
 for dim, axes in ((1, (20, -3, 3)), (2, (10, -3, 3, 8, -3, 3)), (3, (6, -3, 3, 5, -3, 3, 4, -3, 3))):
-    for kind in "CSIFD":
+    for kind in "CSILFD":
         h = getattr(ROOT, "TH%d%s" % (dim, kind))("h%d%s" % (dim, kind), "TH%d%s;x;y" % (dim, kind), *axes)
         fill(h, 500, dim)
         h.Write()
@@ -108,3 +111,13 @@ for i in range(1, 2500001, 99991):
     big.SetBinContent(i, i % 7 + 1)
 big.Write()
 f.Close()
+
+f = ROOT.TFile(sys.argv[1] + "/classes.root")
+statistics = {}
+for key in f.GetListOfKeys():
+    if key.GetClassName().startswith("TProfile"):
+        p = key.ReadObj()
+        axes = range(1, p.GetDimension() + 2)
+        statistics[key.GetName()] = {"mean": [p.GetMean(i) for i in axes], "stddev": [p.GetStdDev(i) for i in axes]}
+with open(sys.argv[1] + "/profile-statistics.json", "w") as out:
+    json.dump(statistics, out, indent=1, sort_keys=True)
