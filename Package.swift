@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "DQMClient", targets: ["DQMClient"]),
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
+        .library(name: "RelMon", targets: ["RelMon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,6 +36,8 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Linux epoll, for the HTTP workers' readiness sets (glibc's Swift module leaves it out).
+        .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
@@ -53,6 +56,7 @@ let package = Package(
             name: "HTTPServer",
             dependencies: [
                 "CZlib",
+                "CEpoll",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -68,12 +72,16 @@ let package = Package(
         // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
         .target(name: "SubsystemConfig", swiftSettings: strictness),
 
+        // RelMon: whole-file comparisons, directory ranking, blacklists, stored results and reports.
+        .target(name: "RelMon", dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "Render", "CZlib"], swiftSettings: strictness),
+
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
             dependencies: [
                 "HistogramIO", "DQMClient", "RunStore",
-                "SubsystemConfig",
+                "SubsystemConfig", "Comparators", "ROOTIO",
+                "HistogramIO", "DQMClient", "RunStore", "RelMon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness),
@@ -95,8 +103,9 @@ let package = Package(
             exclude: ["Snapshots"], swiftSettings: strictness),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: strictness),
         .testTarget(
-            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"],
+            name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"], exclude: ["Server"],
             swiftSettings: strictness),
-        .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
+        .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
     ]
 )

@@ -12,5 +12,8 @@ struct AutoDQM: AsyncParsableCommand {
             Fetch.self,
             Runs.self,
             ConfigCommand.self,
+            RelMonCommand.self,
+            RelMonMatrixCommand.self,
+            RelMonRenderCommand.self,
         ])
 }

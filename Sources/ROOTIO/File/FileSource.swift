@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,6 +12,8 @@ final class FileSource: Sendable {
     let path: String
     let size: Int
     private let storage: Storage
+    /// Bytes handed out so far, to check that reading stays local to what is asked for.
+    let bytesRead = Atomic<Int>(0)
 
     private enum Storage {
         case descriptor(Int32)
@@ -44,6 +48,7 @@ final class FileSource: Sendable {
         guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {
             throw ROOTIOError(.truncated(needed: count, available: max(0, size - max(offset, 0))), file: path, offset: offset)
         }
+        bytesRead.add(count, ordering: .relaxed)
         switch storage {
         case let .memory(bytes):
             return Array(bytes[offset..<(offset + count)])

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A ROOT file opened for reading. Opening reads the header and the top keys list;
 /// subdirectories are listed and objects decompressed only when asked for.
 ///
@@ -32,6 +34,10 @@ public final class ROOTFile: Sendable {
     }
 
     public var fileSize: Int { source.size }
+
+    /// Bytes read from the file so far: opening and listing read headers and keys lists
+    /// only, and reading an object reads only its record.
+    public var bytesRead: Int { source.bytesRead.load(ordering: .relaxed) }
 
     /// Every key of the top directory.
     public var keys: [Key] { top.keys }

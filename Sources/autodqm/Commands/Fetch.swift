@@ -23,8 +23,20 @@ struct Fetch: AsyncParsableCommand {
         let store = try source.openStore()
         let catalog = try source.catalog(store: store)
         let file = try await catalog.runFile(series: series, sample: sample, run: run)
-        let lease = try await store.fetch(file, from: catalog.source)
+        let lease = try await store.fetch(file, from: catalog.source, progress: Self.progressReporter(total: file.size))
         defer { lease.release() }
         print(lease.run.url.path)
+    }
+
+    /// Progress on stderr, only when it is a terminal (stdout stays the path alone).
+    static func progressReporter(total: Int64?) -> (@Sendable (Int64) -> Void)? {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        let megabyte = Double(1 << 20)
+        return { bytes in
+            let totalText = total.map { String(format: " / %.1f", Double($0) / megabyte) } ?? ""
+            let line = "\r" + String(format: "%.1f", Double(bytes) / megabyte) + totalText + " MB"
+            FileHandle.standardError.write(Data(line.utf8))
+            if bytes == total { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
     }
 }
