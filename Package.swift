@@ -80,8 +80,7 @@ let package = Package(
             name: "autodqm",
             dependencies: [
                 "HistogramIO", "DQMClient", "RunStore",
-                "SubsystemConfig", "Comparators", "ROOTIO",
-                "HistogramIO", "DQMClient", "RunStore", "RelMon",
+                "SubsystemConfig", "Comparators", "ROOTIO", "RelMon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness),
