@@ -44,6 +44,11 @@ for round in $(seq "$rounds"); do
   timed curl curl -sS --fail --cacert "$pki/ca.pem" --cert "$pki/client.pem" --key "$pki/client.key" \
     -o "$work/curl.out" "$url"
 
+  # The same guarantees autodqm gives (checksum recorded, data on disk before publishing).
+  rm -f "$work/curl.out"
+  timed curl+md5+fsync bash -c 'curl -sS --fail --cacert "$1/ca.pem" --cert "$1/client.pem" --key "$1/client.key" \
+    -o "$2" "$3" && md5sum "$2" > /dev/null && sync "$2"' _ "$pki" "$work/curl.out" "$url"
+
   rm -rf "$work/db"
   timed autodqm "$AUTODQM" fetch --series Run2018 --sample ZeroBias --run 315705 --server "$server" \
     --ca "$pki/ca.pem" --cert "$pki/client.pem" --key "$pki/client.key" --db "$work/db" > "$work/stored"
@@ -60,8 +65,9 @@ for line in open(sys.argv[1]):
 size = int(sys.argv[2])
 for tool in wall:
     median = statistics.median(wall[tool])
-    print(f"{tool:8s} wall median {median:6.2f} s ({size / median:5.0f} MB/s), CPU median {statistics.median(cpu[tool]):5.2f} s;"
+    print(f"{tool:15s} wall median {median:6.2f} s ({size / median:5.0f} MB/s), CPU median {statistics.median(cpu[tool]):5.2f} s;"
           " wall runs: " + " ".join(f"{v:.2f}" for v in wall[tool]))
-print("autodqm / curl: wall %.3f, CPU %.3f" % tuple(
-    statistics.median(d["autodqm"]) / statistics.median(d["curl"]) for d in (wall, cpu)))
+for baseline in ("curl", "curl+md5+fsync"):
+    print("autodqm / %s: wall %.3f, CPU %.3f" % (baseline, *(
+        statistics.median(d["autodqm"]) / statistics.median(d[baseline]) for d in (wall, cpu))))
 PY

@@ -61,12 +61,21 @@ public enum BetaBinomial {
             SpecialFunctions.logGamma(k + alpha) + SpecialFunctions.logGamma(nD - k + beta)
                 - SpecialFunctions.logGamma(k + 1) - SpecialFunctions.logGamma(nD - k + 1)
         }
+        // P(k+1)/P(k) = (n−k)(k+α) / ((k+1)(n−k−1+β)).
+        let upOverDown = up == down ? 1 : (nD - down) * (down + alpha) / ((down + 1) * (nD - down - 1 + beta))
+        if abs(d - down) <= 24 {
+            // Near the mode a product of consecutive pmf ratios replaces eight lgamma calls.
+            var ratio = 1.0, k = down
+            if d > down {
+                while k < d { ratio *= (nD - k) * (k + alpha) / ((k + 1) * (nD - k - 1 + beta)); k += 1 }
+            } else {
+                while k > d { ratio *= k * (nD - k + beta) / ((nD - k + 1) * (k - 1 + alpha)); k -= 1 }
+            }
+            return min(1, ratio / max(upOverDown, 1))
+        }
         let logDown = logP(down)
-        // P(k+1)/P(k) = (n−k)(k+α) / ((k+1)(n−k−1+β)) spares two evaluations.
-        let logUp = up == down ? logDown
-            : logDown + log((nD - down) * (down + alpha) / ((down + 1) * (nD - down - 1 + beta)))
-        let logMax = max(logUp, logDown)
-        let logD = d == down ? logDown : (d == up ? logUp : logP(d))
+        let logMax = logDown + max(0, log(upOverDown))
+        let logD = logP(d)
         if logD >= logMax { return 1 }
         return exp(logD - logMax)
     }

@@ -101,7 +101,7 @@ public struct BetaBinomialComparator: Comparator {
     }
 
     private func drawables(_ data: Histogram, kept: [Int], _ result: BetaBinomial.Pulls) -> [Drawable] {
-        var pulls = [Double](repeating: 0, count: data.inRangeBins.count)
+        var pulls = [Double](repeating: 0, count: data.axes.reduce(1) { $0 * $1.binCount })
         var reference = pulls
         for (index, bin) in kept.enumerated() {
             pulls[bin] = result.pulls[index]

@@ -45,9 +45,11 @@ enum Binning {
     static func histogram(like template: Histogram, className: String, inRangeValues values: [Double]) -> Histogram? {
         var contents = [Double](repeating: 0, count: template.cellCount)
         for (bin, value) in zip(template.inRangeBins, values) { contents[bin] = value }
+        // Explicit empty statistics: a drawable needs none, and deriving them from bins is costly.
+        let noStatistics = Moments(sumOfWeights: 0, sumOfSquaredWeights: 0, firstMoments: [], secondMoments: [])
         return try? Histogram(
             className: className, title: template.title, axes: template.axes, contents: contents,
-            variances: [Double](repeating: 0, count: template.cellCount), entries: Double(values.count))
+            variances: [Double](repeating: 0, count: template.cellCount), entries: Double(values.count), moments: noStatistics)
     }
 }
 

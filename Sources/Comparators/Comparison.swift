@@ -33,7 +33,7 @@ public struct Comparison: Sendable, Equatable, Codable {
     public var flagged: Bool { status == .flagged }
 }
 
-public enum Status: Sendable, Equatable, Codable {
+public enum Status: Sendable, Hashable, Codable {
     case ok
     case flagged
     case notApplicable(NotApplicableReason)

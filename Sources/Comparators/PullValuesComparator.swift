@@ -22,18 +22,23 @@ public struct PullValuesComparator: Comparator {
             return .notApplicable(name, problem)
         }
         let reference = references[0]
-        var d = Binning.clampedInRangeContents(data)
+        let raw = Binning.clampedInRangeContents(data)
         let r = Binning.clampedInRangeContents(reference)
-        let dataTotal = d.reduce(0, +), referenceTotal = r.reduce(0, +)
+        let dataTotal = raw.reduce(0, +), referenceTotal = r.reduce(0, +)
         if dataTotal == 0 { return .notApplicable(name, .emptyData) }
         if referenceTotal == 0 { return .notApplicable(name, .emptyReference) }
-        normalise(&d, to: r, nx: data.xAxis.binCount, type: options.normType)
+        let scales = normalisation(raw, to: r, nx: data.xAxis.binCount, type: options.normType)
 
-        var pulls = [Double](repeating: 0, count: d.count)
-        for i in d.indices {
-            let (dataError, referenceError) = errors(d[i], r[i], options.poissonErrors)
+        var pulls = [Double](repeating: 0, count: raw.count)
+        var intervals = IntervalCache(kind: options.poissonErrors)
+        for i in raw.indices {
+            let d = raw[i] * scales[i]
+            let dataErrors = intervals.dataErrors(raw: raw[i], scale: scales[i])
+            let referenceErrors = intervals.errors(of: r[i])
+            // Each error on the side facing the other value.
+            let (dataError, referenceError) = d >= r[i] ? (dataErrors.low, referenceErrors.high) : (dataErrors.high, referenceErrors.low)
             let sigma = (dataError * dataError + referenceError * referenceError).squareRoot()
-            pulls[i] = dataError + referenceError == 0 ? 0 : (d[i] - r[i]) / sigma
+            pulls[i] = dataError + referenceError == 0 ? 0 : (d - r[i]) / sigma
         }
         let maxPull = pulls.map(abs).max() ?? 0
         let chi2 = pulls.reduce(0) { $0 + $1 * $1 } / Double(pulls.count)
@@ -48,46 +53,56 @@ public struct PullValuesComparator: Comparator {
             drawables: Binning.histogram(like: data, className: "TH2D", inRangeValues: drawn).map { [Drawable(role: .pulls, histogram: $0)] } ?? [])
     }
 
-    /// Scales data to the reference: globally, or per row (y bin) / column (x bin),
-    /// leaving rows with no data unscaled.
-    private func normalise(_ d: inout [Double], to r: [Double], nx: Int, type: ComparatorOptions.NormType) {
+    /// The factor scaling each data cell to the reference: one for the whole map,
+    /// or one per row (y bin) / column (x bin); lines with no data stay unscaled.
+    private func normalisation(_ d: [Double], to r: [Double], nx: Int, type: ComparatorOptions.NormType) -> [Double] {
         let ny = d.count / nx
-        switch type {
-        case .all:
-            let scale = r.reduce(0, +) / d.reduce(0, +)
-            for i in d.indices { d[i] *= scale }
-        case .row:
-            for y in 0..<ny {
-                let cells = (0..<nx).map { y * nx + $0 }
-                scale(&d, r, cells)
-            }
-        case .col:
-            for x in 0..<nx {
-                let cells = (0..<ny).map { $0 * nx + x }
-                scale(&d, r, cells)
-            }
+        var scales = [Double](repeating: 1, count: d.count)
+        func scaleLine(_ cells: [Int]) {
+            let dataSum = cells.reduce(0) { $0 + d[$1] }
+            guard dataSum != 0 else { return }
+            let factor = cells.reduce(0) { $0 + r[$1] } / dataSum
+            for cell in cells { scales[cell] = factor }
         }
+        switch type {
+        case .all: scaleLine(Array(d.indices))
+        case .row: for y in 0..<ny { scaleLine((0..<nx).map { y * nx + $0 }) }
+        case .col: for x in 0..<nx { scaleLine((0..<ny).map { $0 * nx + x }) }
+        }
+        return scales
+    }
+}
+
+/// Downward and upward Poisson errors, memoised per value.
+///
+/// Garwood intervals belong to raw counts: a scaled data count gets its raw
+/// count's interval, scaled. AutoDQM's approximation is evaluated on the scaled
+/// value itself, as AutoDQM does.
+struct IntervalCache {
+    let kind: ComparatorOptions.PoissonErrors
+    private var cache: [Double: (low: Double, high: Double)] = [:]
+
+    init(kind: ComparatorOptions.PoissonErrors) { self.kind = kind }
+
+    mutating func dataErrors(raw: Double, scale: Double) -> (low: Double, high: Double) {
+        if kind == .autodqm { return errors(of: raw * scale) }
+        let interval = errors(of: raw)
+        return (interval.low * scale, interval.high * scale)
     }
 
-    private func scale(_ d: inout [Double], _ r: [Double], _ cells: [Int]) {
-        let dataSum = cells.reduce(0) { $0 + d[$1] }
-        guard dataSum != 0 else { return }
-        let factor = cells.reduce(0) { $0 + r[$1] } / dataSum
-        for cell in cells { d[cell] *= factor }
+    mutating func errors(of n: Double) -> (low: Double, high: Double) {
+        if kind == .garwood, n < Double(GarwoodTable.size), n == n.rounded() { return GarwoodTable.shared[Int(n)] }
+        if let known = cache[n] { return known }
+        let computed = Self.poissonErrors(n, kind)
+        cache[n] = computed
+        return computed
     }
 
-    /// (σ data, σ reference), each on the side facing the other value.
-    private func errors(_ d: Double, _ r: Double, _ kind: ComparatorOptions.PoissonErrors) -> (Double, Double) {
-        let dataInterval = poissonErrors(d, kind), referenceInterval = poissonErrors(r, kind)
-        return d >= r ? (dataInterval.low, referenceInterval.high) : (dataInterval.high, referenceInterval.low)
-    }
-
-    /// Downward and upward Poisson errors of a (possibly scaled) count.
-    func poissonErrors(_ n: Double, _ kind: ComparatorOptions.PoissonErrors) -> (low: Double, high: Double) {
-        let alpha = 1 - Self.confidence
+    static func poissonErrors(_ n: Double, _ kind: ComparatorOptions.PoissonErrors) -> (low: Double, high: Double) {
+        let alpha = 1 - PullValuesComparator.confidence
         switch kind {
         case .garwood:
-            let interval = SpecialFunctions.poissonInterval(n, confidence: Self.confidence)
+            let interval = SpecialFunctions.poissonInterval(n, confidence: PullValuesComparator.confidence)
             return (n - interval.lower, interval.upper - n)
         case .autodqm:
             // scipy's chi2.interval(0.6827, 2n) halves to Gamma(n) quantiles; the
@@ -97,5 +112,13 @@ public struct PullValuesComparator: Comparator {
             let upper = SpecialFunctions.inverseRegularizedGammaQ(n, 0.5 * alpha)
             return (abs(lower - 1 - n), abs(upper - 1 - n))
         }
+    }
+}
+
+/// Garwood errors of the counts 0..<4096, computed once on first use.
+enum GarwoodTable {
+    static let size = 4096
+    static let shared: [(low: Double, high: Double)] = (0..<size).map {
+        IntervalCache.poissonErrors(Double($0), .garwood)
     }
 }

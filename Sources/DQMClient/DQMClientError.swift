@@ -48,7 +48,9 @@ public enum DQMClientError: Error, CustomStringConvertible, Sendable, Equatable 
     /// Whether another attempt may succeed (network trouble, server 5xx).
     var isTransient: Bool {
         switch self {
-        case .stalled, .transport, .sizeMismatch: true
+        // A size mismatch after a complete transfer means the file changed since
+        // it was listed: only a new listing helps, not another attempt.
+        case .stalled, .transport: true
         case .http(let status, _): status >= 500 || status == 408 || status == 429
         default: false
         }

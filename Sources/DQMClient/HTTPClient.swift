@@ -55,7 +55,7 @@ public final class HTTPClient: Sendable {
     /// GETs `url` into memory; with `ifModifiedSince` the server may answer 304.
     public func get(_ url: String, ifModifiedSince: Int64? = nil) async throws -> HTTPResponse {
         try await withRetries(url) {
-            let sink = TransferSink(file: nil)
+            let sink = TransferSink(file: nil, url: url)
             let easy = try self.configuredHandle(url, sink: sink)
             if let ifModifiedSince {
                 easy.set(CURLOPT_TIMECONDITION, Int(CURL_TIMECOND_IFMODSINCE.rawValue))
@@ -77,7 +77,7 @@ public final class HTTPClient: Sendable {
         return try await withRetries(url) {
             if let expectedSize, file.size > expectedSize { try file.truncate() }
             if let expectedSize, file.size == expectedSize { return DownloadResult(size: file.size, md5: try file.finish()) }
-            let sink = TransferSink(file: file)
+            let sink = TransferSink(file: file, url: url)
             let easy = try self.configuredHandle(url, sink: sink)
             if file.size > 0 { easy.setOffset(CURLOPT_RESUME_FROM_LARGE, file.size) }
             do {
@@ -168,11 +168,13 @@ public final class HTTPClient: Sendable {
 /// itself refuses a 200 answer to a resumed request, with CURLE_RANGE_ERROR.)
 final class TransferSink: @unchecked Sendable {
     let file: PartialFile?
+    let url: String
     var memory: [UInt8] = []
     var failure: DQMClientError?
 
-    init(file: PartialFile?) {
+    init(file: PartialFile?, url: String) {
         self.file = file
+        self.url = url
     }
 
     static let writeCallback: curl_write_callback = { pointer, size, count, context in
@@ -185,7 +187,7 @@ final class TransferSink: @unchecked Sendable {
     private func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let file else {
             guard memory.count + bytes.count <= HTTPClient.memoryLimit else {
-                failure = .transport(code: -1, message: "response larger than \(HTTPClient.memoryLimit) bytes", url: "")
+                failure = .transport(code: -1, message: "response larger than \(HTTPClient.memoryLimit) bytes", url: url)
                 return false
             }
             memory.append(contentsOf: bytes)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -6,11 +7,21 @@ import Glibc
 
 /// A download target being filled, possibly resumed from an earlier attempt:
 /// it appends bytes, hashes them as they pass, and can start over when a
-/// server ignores the range request.
+/// server ignores the range request. Hashing runs on its own serial queue,
+/// overlapping the network and the disk; at most `hashBacklog` chunks wait.
 final class PartialFile: @unchecked Sendable {
     let url: URL
     private let descriptor: Int32
+    /// Only touched on `hashQueue`.
     private let hasher = MD5()
+    private let hashQueue = DispatchQueue(label: "PartialFile.md5")
+    private let hashBacklog = DispatchSemaphore(value: 32)
+    /// Data is flushed to disk in the background every `flushInterval` bytes,
+    /// so the final fsync before publishing has little left to write.
+    private let flushQueue = DispatchQueue(label: "PartialFile.flush")
+    private let flushing = Atomic(false)
+    private var unflushed: Int64 = 0
+    private static let flushInterval: Int64 = 32 << 20
     private let progress: (@Sendable (Int64) -> Void)?
     private var lastReported: Int64 = 0
     private(set) var size: Int64 = 0
@@ -33,7 +44,7 @@ final class PartialFile: @unchecked Sendable {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 { throw DQMClientError.local(message: Self.errnoText(), path: url.path) }
             if count == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+            hashInBackground(buffer.withUnsafeBytes { Data(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) })
             size += Int64(count)
         }
     }
@@ -50,8 +61,10 @@ final class PartialFile: @unchecked Sendable {
             }
             offset += written
         }
-        hasher.update(bytes)
+        hashInBackground(Data(bytes))
         size += Int64(bytes.count)
+        unflushed += Int64(bytes.count)
+        if unflushed >= Self.flushInterval { flushInBackground() }
         if let progress, size - lastReported >= 1 << 20 {
             lastReported = size
             progress(size)
@@ -64,7 +77,7 @@ final class PartialFile: @unchecked Sendable {
         guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw DQMClientError.local(message: Self.errnoText(), path: url.path)
         }
-        hasher.reset()
+        hashQueue.sync { hasher.reset() }
         size = 0
     }
 
@@ -72,7 +85,26 @@ final class PartialFile: @unchecked Sendable {
     func finish() throws -> String {
         guard fsync(descriptor) == 0 else { throw DQMClientError.local(message: Self.errnoText(), path: url.path) }
         progress?(size)
-        return hasher.finalize()
+        return hashQueue.sync { hasher.finalize() }
+    }
+
+    /// Starts writing back what is written so far, unless a flush is running.
+    private func flushInBackground() {
+        guard flushing.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        unflushed = 0
+        // Holds self, so the descriptor stays open until the flush ends.
+        flushQueue.async { [self] in
+            fdatasync(descriptor)
+            flushing.store(false, ordering: .releasing)
+        }
+    }
+
+    private func hashInBackground(_ chunk: Data) {
+        hashBacklog.wait()
+        hashQueue.async { [hasher, hashBacklog] in
+            chunk.withUnsafeBytes { hasher.update($0) }
+            hashBacklog.signal()
+        }
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }

@@ -1,48 +1,31 @@
-import Dispatch
-
 /// Drives one accepted socket: reads into the parser, answers each request through the worker's
 /// responder, writes responses in order (pipelining) and closes on `ConnectionState`'s word.
-/// Every member is touched only on its worker's serial queue.
-final class Connection: @unchecked Sendable {
+/// The worker calls `readable`/`writable` from its poller; every member is touched only on the
+/// worker's serial queue.
+final class Connection {
     private static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+    /// Pipelined requests are answered until this much output is waiting; the rest wait until it
+    /// is written, so a burst of requests for large responses cannot exhaust memory.
+    static let maxPendingOutputBytes = 1 << 20
     private let socket: Socket
     private unowned let worker: Worker
     private var parser: RequestParser
     private var state: ConnectionState
     private var output: [UInt8] = []
     private var written = 0
-    private let readSource: any DispatchSourceRead
-    private let writeSource: any DispatchSourceWrite
-    private var readSuspended = false
-    private var writeSuspended = true
-    /// Sources not yet cancelled; the descriptor closes when both are (Dispatch's rule).
-    private var liveSources = 2
+    /// Input arrived while a response was still being written; read it once the write is done
+    /// (back-pressure: a client that does not read its responses does not get more parsed).
+    private var readDeferred = false
+    private var isClosed = false
 
     init(socket: Socket, worker: Worker, now: ContinuousClock.Instant) {
         self.socket = socket
         self.worker = worker
         parser = RequestParser(limits: worker.configuration.limits)
         state = ConnectionState(timeouts: worker.configuration.timeouts, now: now)
-        readSource = DispatchSource.makeReadSource(fileDescriptor: socket.descriptor, queue: worker.queue)
-        writeSource = DispatchSource.makeWriteSource(fileDescriptor: socket.descriptor, queue: worker.queue)
     }
 
     var descriptor: Int32 { socket.descriptor }
-
-    func start() {
-        let release: @Sendable () -> Void = { [unowned self] in
-            liveSources -= 1
-            if liveSources == 0 {
-                socket.close()
-                worker.closed(self)
-            }
-        }
-        readSource.setEventHandler { [unowned self] in readable() }
-        readSource.setCancelHandler(handler: release)
-        writeSource.setEventHandler { [unowned self] in flush() }
-        writeSource.setCancelHandler(handler: release)
-        readSource.resume()
-    }
 
     /// Closes now if idle; otherwise after the response in progress.
     func stop() {
@@ -53,8 +36,16 @@ final class Connection: @unchecked Sendable {
         if state.expired(at: now) { close() }
     }
 
-    private func readable() {
+    func readable() {
+        guard !isClosed else { return }
+        guard written == output.count else {
+            readDeferred = true
+            return
+        }
         let buffer = worker.readBuffer
+        // Room for one largest request plus a read; a client pipelining faster than it reads
+        // its answers waits in its socket beyond this.
+        let inputCap = parser.limits.maxHeaderSectionBytes + parser.limits.maxBodyBytes + buffer.count
         while true {
             switch Result(catching: { try socket.read(into: buffer) }) {
             case .success(.done(0)), .failure:
@@ -62,18 +53,33 @@ final class Connection: @unchecked Sendable {
                 return
             case .success(.done(let count)):
                 parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                // A short read drained the socket; anything later raises a new edge.
                 if count < buffer.count { return process() }
+                if parser.bufferedByteCount >= inputCap {
+                    process()
+                    guard !isClosed else { return }
+                    if written < output.count {
+                        // The socket still holds input that no new edge will announce: come back
+                        // to it once the answers to what is buffered have been written.
+                        readDeferred = true
+                        return
+                    }
+                }
             case .success(.wouldBlock):
                 return process()
             }
         }
     }
 
+    func writable() {
+        if !isClosed && written < output.count { flush() }
+    }
+
     /// Answers every complete request buffered, then writes the responses in one go.
     private func process() {
         let now = ContinuousClock.now
         var keepAlive = true
-        while keepAlive {
+        while keepAlive && output.count < Self.maxPendingOutputBytes {
             do {
                 guard case .request(let request) = try parser.next() else { break }
                 let response = worker.respond(to: request)
@@ -108,10 +114,7 @@ final class Connection: @unchecked Sendable {
             case .success(.done(let count)):
                 written += count
             case .success(.wouldBlock):
-                // Back-pressure: stop reading until the client takes what it asked for.
-                setReading(false)
-                setWriting(true)
-                return
+                return // the poller calls `writable` when the client has taken some
             case .failure:
                 close()
                 return
@@ -119,31 +122,20 @@ final class Connection: @unchecked Sendable {
         }
         output.removeAll(keepingCapacity: output.capacity <= 64 * 1024)
         written = 0
-        setWriting(false)
         guard state.wrote(partialRequest: parser.hasPartialRequest, at: .now) else { return close() }
-        setReading(true)
-        process() // requests pipelined behind the ones just answered
-    }
-
-    private func setReading(_ on: Bool) {
-        guard on == readSuspended else { return }
-        readSuspended = !on
-        on ? readSource.resume() : readSource.suspend()
-    }
-
-    private func setWriting(_ on: Bool) {
-        guard on == writeSuspended else { return }
-        writeSuspended = !on
-        on ? writeSource.resume() : writeSource.suspend()
+        if readDeferred {
+            readDeferred = false
+            readable()
+        } else {
+            process() // requests pipelined behind the ones just answered
+        }
     }
 
     func close() {
-        guard !readSource.isCancelled else { return }
+        guard !isClosed else { return }
+        isClosed = true
         state.close()
-        readSource.cancel()
-        writeSource.cancel()
-        // A suspended source never delivers its cancellation.
-        setReading(true)
-        setWriting(true)
+        socket.close() // also leaves the poller's set
+        worker.closed(self)
     }
 }

@@ -86,11 +86,11 @@ struct ConnectionState {
 /// How long a connection may wait in each phase.
 public struct ConnectionTimeouts: Sendable {
     /// Between requests on a kept-alive connection.
-    public var idle: Duration = .seconds(15)
+    public var idle: Duration
     /// From the first byte of a request to its last.
-    public var read: Duration = .seconds(10)
+    public var read: Duration
     /// For a response to be taken by the client.
-    public var write: Duration = .seconds(30)
+    public var write: Duration
 
     public init(idle: Duration = .seconds(15), read: Duration = .seconds(10), write: Duration = .seconds(30)) {
         self.idle = idle

@@ -39,6 +39,9 @@ public struct RequestParser {
         }
     }
 
+    /// Bytes received and not yet consumed by a returned request.
+    public var bufferedByteCount: Int { buffer.count - start }
+
     public mutating func append(_ bytes: some Collection<UInt8>) {
         if start > 0 && (start == buffer.count || start >= 4096) {
             buffer.removeSubrange(0..<start)

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A response a handler returns. The server adds `Content-Length`, `Date` and `Connection`.
 public struct Response: Sendable {
     public var status: HTTPStatus
@@ -21,6 +23,18 @@ public struct Response: Sendable {
     /// `json` must already be serialized JSON text.
     public static func json(_ json: String, status: HTTPStatus = .ok) -> Response {
         Response(status: status, headers: ["Content-Type": "application/json"], body: Array(json.utf8))
+    }
+
+    /// `value` encoded with `encoder` (sorted keys by default, so responses are stable).
+    public static func json(encoding value: some Encodable, status: HTTPStatus = .ok,
+                            encoder: JSONEncoder = Response.jsonEncoder) throws -> Response {
+        Response(status: status, headers: ["Content-Type": "application/json"], body: Array(try encoder.encode(value)))
+    }
+
+    public static var jsonEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 
     public static func redirect(to location: String, status: HTTPStatus = .seeOther) -> Response {

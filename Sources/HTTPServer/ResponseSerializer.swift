@@ -39,13 +39,17 @@ enum ResponseSerializer {
 
     /// Control characters in a value would split the header; they are replaced by spaces.
     private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
-        out.append(contentsOf: name.utf8)
+        var name = name
+        name.withUTF8 { out.append(contentsOf: $0) }
         out.append(UInt8(ascii: ":"))
         out.append(UInt8(ascii: " "))
-        if value.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 }) {
-            for byte in value.utf8 { out.append(byte < 0x20 && byte != 0x09 ? UInt8(ascii: " ") : byte) }
-        } else {
-            out.append(contentsOf: value.utf8)
+        var value = value
+        value.withUTF8 { bytes in
+            if bytes.contains(where: { $0 < 0x20 && $0 != 0x09 }) {
+                for byte in bytes { out.append(byte < 0x20 && byte != 0x09 ? UInt8(ascii: " ") : byte) }
+            } else {
+                out.append(contentsOf: bytes)
+            }
         }
         out.append(UInt8(ascii: "\r"))
         out.append(UInt8(ascii: "\n"))

@@ -13,6 +13,16 @@ public typealias Handler = @Sendable (Request) throws -> Response
 
 /// An HTTP/1.1 server on a listening socket: a Dispatch read source accepts, a fixed pool of
 /// `Worker`s serves the connections, and `shutdown()` drains gracefully.
+///
+///     var router = Router()
+///     router.get("/runs/{run}") { request in .html(try page(for: request.parameters["run"])) }
+///     router.get("/static/{path...}", try StaticFiles(root: "Public").handler())
+///     let handler = chain([RequestIDMiddleware(), AccessLogMiddleware(logger: logger),
+///                          ErrorMiddleware(logger: logger)], router.handler)
+///     try Server(configuration: ServerConfiguration(host: "0.0.0.0", port: 8080), handler: handler).run()
+///
+/// Handlers run synchronously on the worker queues: keep them short (answer from caches, hand
+/// long work to a job queue) so one slow request does not hold up the worker's other clients.
 public final class Server: Sendable {
     public let configuration: ServerConfiguration
     private let logger: Logger
@@ -21,13 +31,14 @@ public final class Server: Sendable {
     private let listening = Mutex<(socket: Socket, source: any DispatchSourceRead)?>(nil)
     private let openConnections: ConnectionCount
 
-    public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "http"), handler: @escaping Handler) {
+    /// Throws if the workers' event pollers cannot be created (out of descriptors).
+    public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "http"), handler: @escaping Handler) throws {
         self.configuration = configuration
         self.logger = logger
         let count = ConnectionCount()
         openConnections = count
-        workers = (0..<max(1, configuration.workers)).map {
-            Worker(index: $0, configuration: configuration, handler: handler, logger: logger) { count.decrement() }
+        workers = try (0..<max(1, configuration.workers)).map {
+            try Worker(index: $0, configuration: configuration, handler: handler, logger: logger) { count.decrement() }
         }
     }
 
@@ -74,22 +85,24 @@ public final class Server: Sendable {
         logger.info("Stopped")
     }
 
-    /// Starts, serves until SIGTERM or SIGINT, then shuts down gracefully.
-    public func run() throws {
-        signal(SIGTERM, SIG_IGN)
-        signal(SIGINT, SIG_IGN)
+    /// Starts, serves until SIGTERM or SIGINT, then shuts down gracefully. `onListening` gets
+    /// the bound port once the server accepts connections.
+    public func run(onListening: (Int) -> Void = { _ in }) throws {
+        // Dispatch sources see the signals only while their default action is off.
+        let previous = [SIGTERM, SIGINT].map { ($0, signal($0, SIG_IGN)) }
+        defer { for (number, handler) in previous { signal(number, handler) } }
         let received = DispatchSemaphore(value: 0)
-        let sources = [SIGTERM, SIGINT].map { number in
+        let sources = previous.map { number, _ in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { received.signal() }
             source.resume()
             return source
         }
-        try start()
+        defer { sources.forEach { $0.cancel() } }
+        onListening(try start())
         received.wait()
         logger.info("Signal received, shutting down")
         shutdown()
-        sources.forEach { $0.cancel() }
     }
 
     private func acceptPending(on listener: Socket, roundRobin next: inout Int) {

@@ -43,7 +43,7 @@ struct Socket: Sendable {
     func boundPort() throws -> Int {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        try withUnsafeMutablePointer(to: &storage) { pointer in
+        _ = try withUnsafeMutablePointer(to: &storage) { pointer in
             try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
                 try syscallBlocking("getsockname") { getsockname(descriptor, address, &length) }
             }
@@ -79,11 +79,6 @@ struct Socket: Sendable {
     /// Writes as much of `bytes` as the kernel takes now, without raising SIGPIPE.
     func write(_ bytes: UnsafeRawBufferPointer) throws(SystemCallError) -> IOResult<Int> {
         try syscall("send") { send(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }
-    }
-
-    /// Stops further sends and receives, waking anyone blocked on the descriptor.
-    func shutdown() {
-        _ = Glibc.shutdown(descriptor, Int32(SHUT_RDWR))
     }
 
     func close() {

@@ -3,7 +3,8 @@ import Logging
 import Synchronization
 
 /// One serial queue with the connections it owns: the server's worker pool is a fixed number of
-/// these, so handlers run on at most `workers` threads however many clients connect.
+/// these, so handlers run on at most `workers` threads however many clients connect. A Dispatch
+/// read source on the worker's `EventPoller` wakes the queue; a timer source sweeps timeouts.
 final class Worker: @unchecked Sendable {
     let queue: DispatchQueue
     let configuration: ServerConfiguration
@@ -12,19 +13,34 @@ final class Worker: @unchecked Sendable {
     private let handler: Handler
     private let logger: Logger
     private let onClose: @Sendable () -> Void
+    private let poller: EventPoller
     private var connections: [Int32: Connection] = [:]
-    /// Read by handlers' connections mid-request, so set from the stopping thread directly.
+    /// Read by connections mid-request, so set from the stopping thread directly.
     private let stopping = Atomic<Bool>(false)
+    private let readiness: any DispatchSourceRead
     private let sweeper: any DispatchSourceTimer
 
     init(index: Int, configuration: ServerConfiguration, handler: @escaping Handler, logger: Logger,
-         onClose: @escaping @Sendable () -> Void) {
+         onClose: @escaping @Sendable () -> Void) throws {
         queue = DispatchQueue(label: "http.worker.\(index)")
         self.configuration = configuration
         self.handler = handler
         self.logger = logger
         self.onClose = onClose
+        poller = try EventPoller()
+        readiness = DispatchSource.makeReadSource(fileDescriptor: poller.descriptor, queue: queue)
         sweeper = DispatchSource.makeTimerSource(queue: queue)
+        let poller = poller
+        readiness.setEventHandler { [weak self] in
+            guard let self else { return }
+            poller.drain { fd, readable, writable in
+                guard let connection = self.connections[fd] else { return }
+                if readable { connection.readable() }
+                if writable { connection.writable() }
+            }
+        }
+        readiness.setCancelHandler { poller.close() }
+        readiness.resume()
         let timeouts = configuration.timeouts
         // Checking a few times per shortest timeout keeps expiry within ~25% of its value.
         let interval = min(timeouts.idle, timeouts.read, timeouts.write) / 4
@@ -40,6 +56,7 @@ final class Worker: @unchecked Sendable {
 
     deinit {
         sweeper.cancel()
+        readiness.cancel()
         readBuffer.deallocate()
     }
 
@@ -49,7 +66,14 @@ final class Worker: @unchecked Sendable {
         queue.async { [self] in
             let connection = Connection(socket: socket, worker: self, now: .now)
             connections[socket.descriptor] = connection
-            connection.start()
+            do {
+                // Input that arrived before this raises an event at once.
+                try poller.add(socket.descriptor)
+            } catch {
+                logger.error("Cannot watch a connection", metadata: ["error": "\(error)"])
+                connection.close()
+                return
+            }
             if isStopping { connection.stop() }
         }
     }

@@ -99,6 +99,18 @@ public struct Histogram: Sendable, Equatable, Codable {
         return bins
     }
 
+    /// The global bins inside per-axis bin ranges (nil or missing = every in-range bin), x fastest.
+    public func bins(in ranges: [ClosedRange<Int>?]) -> [Int] {
+        func range(_ axis: Int) -> ClosedRange<Int> {
+            guard axis < axes.count else { return 0...0 }
+            let all = 1...axes[axis].binCount
+            return (axis < ranges.count ? ranges[axis] : nil)?.clamped(to: 0...(axes[axis].binCount + 1)) ?? all
+        }
+        var bins: [Int] = []
+        for z in range(2) { for y in range(1) { for x in range(0) { bins.append(globalBin(x: x, y: y, z: z)) } } }
+        return bins
+    }
+
     /// ROOT's `GetSumOfWeights`: the sum of in-range contents (bin means for profiles).
     public var sumOfWeights: Double {
         inRangeBins.reduce(0) { $0 + contents[$1] }
@@ -128,15 +140,17 @@ public struct Histogram: Sendable, Equatable, Codable {
 
 extension Moments {
     /// The sums ROOT derives from in-range bin centres when a file stores none
-    /// (`TH1::GetStats` with `fTsumw == 0`).
-    static func fromBins(of histogram: Histogram) -> Moments {
+    /// (`TH1::GetStats` with `fTsumw == 0`), or from the bins of a displayed range
+    /// (`binRanges`, one per axis, as `TAxis::SetRange` leaves them; nil = all in range).
+    public static func fromBins(of histogram: Histogram, binRanges: [ClosedRange<Int>?] = []) -> Moments {
         let dimension = histogram.dimension
         let statAxes = dimension + (histogram.isProfile ? 1 : 0)
         var moments = Moments(
             sumOfWeights: 0, sumOfSquaredWeights: 0,
             firstMoments: Array(repeating: 0, count: statAxes),
             secondMoments: Array(repeating: 0, count: statAxes))
-        for bin in histogram.inRangeBins {
+        let bins = binRanges.contains { $0 != nil } ? histogram.bins(in: binRanges) : histogram.inRangeBins
+        for bin in bins {
             let (x, y, z) = histogram.binCoordinates(ofGlobalBin: bin)
             let centres = [x, y, z].prefix(dimension).enumerated().map { histogram.axes[$0.offset].center(ofBin: $0.element) }
             let weight: Double

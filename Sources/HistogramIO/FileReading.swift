@@ -1,3 +1,4 @@
+public import struct Foundation.URL
 public import Histogram
 public import ROOTIO
 
@@ -52,5 +53,3 @@ extension ROOTFile {
         }
     }
 }
-
-public import struct Foundation.URL

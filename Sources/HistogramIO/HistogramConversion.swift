@@ -21,15 +21,20 @@ extension Histogram {
             contents = record.cells
             variances = record.sumw2.isEmpty ? nil : record.sumw2
         }
+        let stored = Self.storedMoments(record)
         try self.init(
             className: record.className, title: record.title, axes: axes, contents: contents,
             variances: variances, binEntries: record.profile?.binEntries, entries: record.entries,
-            moments: Self.storedMoments(record))
-        if Self.storedMoments(record) == nil, let x = record.axes.first, x.canExtend, !x.labels.isEmpty {
-            // ROOT's GetStats keeps no x moments for an extendable labelled axis.
-            var moments = self.moments
-            moments.firstMoments[0] = 0
-            moments.secondMoments[0] = 0
+            moments: stored)
+        if stored == nil {
+            // ROOT's GetStats sums the bins of the displayed ranges, and keeps no x moments
+            // for an extendable labelled axis.
+            let ranges = record.axes.prefix(record.dimension).map(\.displayedBins)
+            var moments = Moments.fromBins(of: self, binRanges: ranges)
+            if let x = record.axes.first, x.canExtend, !x.labels.isEmpty {
+                moments.firstMoments[0] = 0
+                moments.secondMoments[0] = 0
+            }
             try self.init(
                 className: className, title: title, axes: axes, contents: contents, variances: variances,
                 binEntries: binEntries, entries: entries, moments: moments)
@@ -37,9 +42,10 @@ extension Histogram {
     }
 
     /// The stored sums, or nil where ROOT's `GetStats` recomputes them from the bins
-    /// (TH1: fTsumw == 0 with entries; profiles: fTsumw == 0).
+    /// (TH1: fTsumw == 0 with entries; profiles: fTsumw == 0; any axis with a display range).
     private static func storedMoments(_ record: HistogramRecord) -> Moments? {
-        let recompute = record.sumOfWeights == 0 && (record.profile != nil || record.entries > 0)
+        let ranged = record.axes.prefix(record.dimension).contains { $0.displayedBins != nil }
+        let recompute = ranged || record.sumOfWeights == 0 && (record.profile != nil || record.entries > 0)
         if recompute { return nil }
         var first = record.firstMoments, second = record.secondMoments
         if let profile = record.profile {

@@ -16,16 +16,12 @@ struct ColorScale {
     /// Pulls in ±cap; the middle level covers |pull| < cap / (2·levelsPerSide).
     static func pulls(cap: Double) -> ColorScale {
         let cap = cap > 0 && cap.isFinite ? cap : 4
-        let colors = (-divergingSteps...divergingSteps).map { step in
-            interpolate(divergingStops, Double(step + divergingSteps) / Double(2 * divergingSteps))
-        }
-        return ColorScale(mode: .diverging, lower: -cap, upper: cap, isLog: false, colors: colors)
+        return ColorScale(mode: .diverging, lower: -cap, upper: cap, isLog: false, colors: divergingColors)
     }
 
     static func contents(lower: Double, upper: Double, log: Bool) -> ColorScale {
-        let colors = (0..<sequentialSteps).map { interpolate(viridisStops, Double($0) / Double(sequentialSteps - 1)) }
         let isLog = log && lower > 0 && upper > lower
-        return ColorScale(mode: .sequential, lower: lower, upper: upper > lower ? upper : lower + 1, isLog: isLog, colors: colors)
+        return ColorScale(mode: .sequential, lower: lower, upper: upper > lower ? upper : lower + 1, isLog: isLog, colors: sequentialColors)
     }
 
     /// The colour level of a value, clamped into the scale.
@@ -50,6 +46,13 @@ struct ColorScale {
 
     static let divergingSteps = 10
     static let sequentialSteps = 32
+
+    private static let divergingColors = (-divergingSteps...divergingSteps).map { step in
+        interpolate(divergingStops, Double(step + divergingSteps) / Double(2 * divergingSteps))
+    }
+    private static let sequentialColors = (0..<sequentialSteps).map {
+        interpolate(viridisStops, Double($0) / Double(sequentialSteps - 1))
+    }
 
     private static let divergingStops: [(Double, Double, Double)] = [
         (0x05, 0x30, 0x61), (0x21, 0x66, 0xac), (0x43, 0x93, 0xc3), (0x92, 0xc5, 0xde), (0xd1, 0xe5, 0xf0),

@@ -47,12 +47,12 @@ struct OverlayPanel {
         let provisional = Scale(domain: valueRange.0, valueRange.1, pixels: area.bottom - 40, area.top, log: valueRange.2)
         let yTicksGuess = AxisTicks(scale: provisional, vertical: true)
         let left = area.left + max(yTicksGuess.space, 30) + 20
-        let xScale = axis.scale(from: left, to: area.right - 12)
+        let xScale = axis.scale(from: left, to: area.right - 18)
         let pixelEdges = axis.pixelEdges(xScale)
         let xTicks = AxisTicks.forAxis(axis, scale: xScale, pixelEdges: pixelEdges, vertical: false)
         let plotBottom = area.bottom - xTicks.space - (axis.title.isEmpty ? 4 : 22)
         let pullHeight = pulls == nil ? 0 : max(48, (plotBottom - area.top) * 0.27)
-        let main = Frame(left: left, top: area.top, right: area.right - 12, bottom: plotBottom - (pulls == nil ? 0 : pullHeight + 8))
+        let main = Frame(left: left, top: area.top, right: area.right - 18, bottom: plotBottom - (pulls == nil ? 0 : pullHeight + 8))
         let yScale = Scale(domain: valueRange.0, valueRange.1, pixels: main.bottom, main.top, log: valueRange.2)
         let yTicks = AxisTicks(scale: yScale, vertical: true)
 

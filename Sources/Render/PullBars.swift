@@ -9,7 +9,7 @@ struct PullBars {
         let limit = colors.upper
         let y = Scale(domain: -limit * 1.15, limit * 1.15, pixels: frame.bottom, frame.top)
         let marks = [-limit, -limit / 2, 0, limit / 2, limit].map { value in
-            AxisTicks.Mark(pixel: y(value), label: NumberNotation(largest: limit, step: limit / 2).string(value).replacingMinus())
+            AxisTicks.Mark(pixel: y(value), label: NumberNotation(largest: limit, step: limit / 2).string(value))
         }
         let ticks = AxisTicks(marks: marks, rotated: false, space: 0)
         svg.raw("<rect fill=\"#fff\""); svg.attribute("x", frame.left); svg.attribute("y", frame.top)

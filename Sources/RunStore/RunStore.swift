@@ -22,6 +22,8 @@ public final class RunStore: Sendable {
     private let clock: @Sendable () -> Date
 
     public var filesDirectory: URL { directory.appendingPathComponent("runs") }
+    /// Partial downloads untouched this long (seconds) are deleted by `fetch`.
+    public static let partialLifetime: TimeInterval = 2 * 86_400
     var partialDirectory: URL { directory.appendingPathComponent("partial") }
     public var listingsDirectory: URL { directory.appendingPathComponent("listings") }
 
@@ -61,6 +63,7 @@ public final class RunStore: Sendable {
         }
         let lease = try lease(path)
         try evict()
+        try removeStalePartials(olderThan: Self.partialLifetime)
         return lease
     }
 

@@ -14,5 +14,8 @@ struct AutoDQM: AsyncParsableCommand {
             ConfigCommand.self,
             CompareCommand.self,
             OfflineCommand.self,
+            RelMonCommand.self,
+            RelMonMatrixCommand.self,
+            RelMonRenderCommand.self,
         ])
 }

@@ -44,10 +44,8 @@ struct Chi2TestTests {
 
     @Test func threeDimensionalHistogramsAreTested() throws {
         let runs = try GoldenRuns.get()
-        let path = "CSC/Run summary/CSCOfflineMonitor/Kinematics/h3Pos"
-        let data = try #require(runs.data.first { $0.value.dimension == 3 }?.value)
-        _ = path
-        let reference = try #require(runs.references[0].first { $0.value.dimension == 3 && $0.value.axes == data.axes }?.value)
+        let path = "CSC/Run summary/CSCOfflineMonitor/Volume/h3Pos"
+        let data = try #require(runs.data[path]), reference = try #require(runs.references[0][path])
         let result = Chi2Comparator().compare(data: data, references: [reference], options: .default)
         #expect(result.status != .notApplicable(.unsupportedDimension))
         #expect((result.scores["ndf"] ?? 0) > 0)

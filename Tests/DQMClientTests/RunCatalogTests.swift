@@ -42,3 +42,43 @@ import Testing
         #expect(chosen.name.fileName == "DQM_V0003_R000315705__ZeroBias__Run2018A-PromptReco-v1__DQMIO.root")
     }
 }
+
+@Suite struct OtherRootsTests {
+    private func layout(_ files: [String]) throws -> URL {
+        let root = try temporaryDirectory("roots")
+        for file in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        return root
+    }
+
+    @Test func relValReleasesListDatasetsAsSamples() async throws {
+        let root = try layout([
+            "RelValData/CMSSW_12_6_x/DQM_V0001_R000320822__JetHT__CMSSW_12_6_0-125X_dataRun2_v1_RelVal_jet2018A-v1__DQMIO.root",
+            "RelValData/CMSSW_12_6_x/DQM_V0001_R000320822__ZeroBias__CMSSW_12_6_0-125X_dataRun2_v1_RelVal_zb2018A-v1__DQMIO.root",
+            "RelValData/CMSSW_12_6_x/DQM_V0002_R000320822__ZeroBias__CMSSW_12_6_0-125X_dataRun2_v1_RelVal_zb2018A-v1__DQMIO.root",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let catalog = RunCatalog(source: LocalDirectorySource(root: root), root: .relvalData)
+        #expect(try await catalog.series() == ["CMSSW_12_6_x"])
+        #expect(try await catalog.samples(series: "CMSSW_12_6_x") == ["JetHT", "ZeroBias"])
+        let runs = try await catalog.runs(series: "CMSSW_12_6_x", sample: "ZeroBias")
+        #expect(runs.map(\.name.version) == [2])
+        #expect(runs.map(\.run) == [320_822])
+    }
+
+    @Test func onlineSeriesListSubsystemsAsSamples() async throws {
+        let root = try layout([
+            "OnlineData/original/00035xxxx/0003518xx/DQM_V0001_SiStrip_R000351871.root",
+            "OnlineData/original/00035xxxx/0003518xx/DQM_V0001_L1T_R000351871.root",
+            "OnlineData/original/00035xxxx/0003519xx/DQM_V0001_SiStrip_R000351902.root",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let catalog = RunCatalog(source: LocalDirectorySource(root: root), root: .online)
+        #expect(try await catalog.series() == ["00035xxxx"])
+        #expect(try await catalog.samples(series: "00035xxxx") == ["L1T", "SiStrip"])
+        #expect(try await catalog.runs(series: "00035xxxx", sample: "SiStrip").map(\.run) == [351_871, 351_902])
+    }
+}

@@ -6,6 +6,10 @@ import Synchronization
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A clock the test advances by hand, so least-recently-used order is exact.
 final class ManualClock: Sendable {
     private let seconds = Mutex(1_000_000.0)
@@ -102,6 +106,31 @@ final class ManualClock: Sendable {
         let again = try await store.fetch(target, from: catalog.source)
         defer { again.release() }
         #expect(try Data(contentsOf: again.run.url) == bytes)
+    }
+
+    @Test func stalePartialDownloadsAreSweptUnlessRunning() async throws {
+        let folder = try temporaryDirectory("store")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try RunStore(directory: folder)
+        let partial = folder.appendingPathComponent("partial")
+        let old = Date().addingTimeInterval(-3 * 86_400)
+        for name in ["stale", "fresh", "running"] {
+            try Data("half".utf8).write(to: partial.appendingPathComponent("\(name).root.part"))
+            if name != "fresh" {
+                try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: partial.appendingPathComponent("\(name).root.part").path)
+            }
+        }
+        // Another process downloading "running" holds its lock.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["flock", partial.appendingPathComponent("running.root.lock").path, "sleep", "10"]
+        try holder.run()
+        // SIGKILL: children of a test process may inherit a mask blocking SIGTERM.
+        defer { kill(holder.processIdentifier, SIGKILL) }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try store.removeStalePartials(olderThan: 86_400) == ["stale.root.part"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: partial.path).filter { $0.hasSuffix(".part") }.sorted()
+        #expect(left == ["fresh.root.part", "running.root.part"])
     }
 
     @Test func concurrentFetchesOfOneFileDownloadItOnce() async throws {

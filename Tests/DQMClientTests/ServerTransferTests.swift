@@ -103,12 +103,13 @@ import Testing
     }
 
     @Test func stalledTransferIsAbandonedAndResumed() async throws {
-        let server = try DQMTestServer(stallSeconds: 20)
+        // The server would stay silent for 5 minutes; the client gives up after 2 s of silence.
+        let server = try DQMTestServer(stallSeconds: 300)
         defer { server.stop() }
         let started = ContinuousClock.now
         let (_, bytes) = try await download(try server.source(mode: "stall-once"))
         #expect(bytes == (try fixtureBytes()))
-        #expect(ContinuousClock.now - started < .seconds(15))
+        #expect(ContinuousClock.now - started < .seconds(120))
         #expect(server.requests().filter { $0.contains(".root") }.last?.hasPrefix("206 ") == true)
     }
 
@@ -122,6 +123,31 @@ import Testing
         let gets = server.requests().filter { $0.contains(".root") }
         #expect(gets.map { $0.prefix(4) } == ["200 ", "200 ", "200 "])
         #expect(gets[1].hasSuffix("bytes=\(bytes.count / 2)-"))
+    }
+
+    @Test func serverErrorsAreRetriedABoundedNumberOfTimes() async throws {
+        let server = try DQMTestServer()
+        defer { server.stop() }
+        var options = HTTPClientOptions(credentials: server.credentials)
+        options.maxAttempts = 3
+        options.retryDelay = .milliseconds(20)
+        let source = DQMServerSource(server: server.server(mode: "unavailable"), client: try HTTPClient(options: options))
+        await #expect(throws: DQMClientError.http(status: 503, url: source.url("OfflineData", directory: true))) {
+            try await source.list("OfflineData")
+        }
+        #expect(server.requests().count == 3)
+    }
+
+    @Test func sizeDifferentFromTheListingIsRejected() async throws {
+        let server = try DQMTestServer()
+        defer { server.stop() }
+        let folder = try temporaryDirectory("size")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try server.source()
+        let actual = Int64(try fixtureBytes().count)
+        await #expect(throws: DQMClientError.sizeMismatch(expected: actual + 10, actual: actual, url: source.url(Self.runPath, directory: false))) {
+            try await source.download(Self.runPath, expectedSize: actual + 10, to: folder.appendingPathComponent("f.part"), progress: nil)
+        }
     }
 
     @Test func missingFileIsA404WithoutRetries() async throws {

@@ -1,23 +1,87 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
+import Foundation
 import Logging
+import Synchronization
 import Testing
 @testable import HTTPServer
 
 /// Real sockets on loopback against a running `Server`.
 @Suite("Live server", .serialized)
 struct LiveServerTests {
+    /// Signalled when the `/slow` handler begins, so a test knows a request is in flight.
+    static let slowStarted = DispatchSemaphore(value: 0)
+
     static func makeServer(_ configure: (inout ServerConfiguration) -> Void = { _ in }) throws -> (Server, Int) {
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
         configure(&configuration)
         var router = Router()
         router.get("/hello/{name}") { request in .text("hello \(request.parameters["name"] ?? "")") }
         router.post("/echo") { request in Response(body: request.body) }
-        router.get("/slow") { _ in usleep(300_000); return .text("slow done") }
-        let server = Server(configuration: configuration, handler: chain([RequestIDMiddleware(), ErrorMiddleware(logger: .init(label: "test"))], router.handler))
+        router.get("/json") { _ in try .json(encoding: ["b": [1, 2], "a": [3]]) }
+        router.get("/slow") { _ in
+            slowStarted.signal()
+            usleep(300_000)
+            return .text("slow done")
+        }
+        router.get("/big") { _ in Response(body: LiveServerTests.bigBody) }
+        let server = try Server(configuration: configuration, handler: chain([RequestIDMiddleware(), ErrorMiddleware(logger: .init(label: "test"))], router.handler))
         let port = try server.start()
         return (server, port)
+    }
+
+    /// Larger than loopback's largest send buffer (4 MB), so the server must wait for the client.
+    static let bigBody: [UInt8] = {
+        var body = [UInt8](repeating: 0, count: 6 << 20)
+        body.withUnsafeMutableBytes { bytes in
+            for index in stride(from: 0, to: bytes.count, by: 4096) { bytes[index] = UInt8(truncatingIfNeeded: index >> 12) }
+        }
+        return body
+    }()
+
+    @Test func largeResponsesWaitForASlowReader() throws {
+        let (server, port) = try Self.makeServer()
+        defer { server.shutdown() }
+        let client = try TestClient(port: port, receiveBuffer: 4096)
+        try client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\nGET /hello/after HTTP/1.1\r\nHost: t\r\n\r\n")
+        usleep(200_000) // the socket buffers fill; the rest must go out as the client reads
+        let big = try client.readReply()
+        #expect(big.body.count == Self.bigBody.count)
+        #expect(big.body.withUnsafeBytes { a in Self.bigBody.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) } } == 0)
+        #expect(try client.readReply().text == "hello after")
+    }
+
+    @Test func manyPipelinedLargeResponsesAreWrittenInTurn() throws {
+        let (server, port) = try Self.makeServer()
+        defer { server.shutdown() }
+        let client = try TestClient(port: port, receiveBuffer: 4096)
+        // 3 × 6 MB asked at once: each answer waits for the client in turn, and all arrive in order.
+        try client.send(String(repeating: "GET /big HTTP/1.1\r\nHost: t\r\n\r\n", count: 3) + "GET /hello/end HTTP/1.1\r\nHost: t\r\n\r\n")
+        for _ in 0..<3 { #expect(try client.readReply().body.count == Self.bigBody.count) }
+        #expect(try client.readReply().text == "hello end")
+    }
+
+    @Test func sigtermStopsARunningServer() throws {
+        var router = Router()
+        router.get("/") { _ in .text("up") }
+        let server = try Server(configuration: ServerConfiguration(host: "127.0.0.1", port: 0), handler: router.handler)
+        let listening = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        let port = Mutex(0)
+        Thread.detachNewThread {
+            try? server.run { bound in
+                port.withLock { $0 = bound }
+                listening.signal()
+            }
+            finished.signal()
+        }
+        #expect(listening.wait(timeout: .now() + 5) == .success)
+        let bound = port.withLock { $0 }
+        #expect(try TestClient.get("/", port: bound).text == "up")
+        kill(getpid(), SIGTERM)
+        #expect(finished.wait(timeout: .now() + 5) == .success)
+        #expect(throws: TestClient.Failure.self) { try TestClient(port: bound) }
     }
 
     @Test func keepAliveServesSeveralRequestsOnOneConnection() throws {
@@ -76,6 +140,9 @@ struct LiveServerTests {
         let (server, port) = try Self.makeServer()
         defer { server.shutdown() }
         #expect(try TestClient.get("/nowhere", port: port).status == 404)
+        let json = try TestClient.get("/json", port: port)
+        #expect(json.text == #"{"a":[3],"b":[1,2]}"#)
+        #expect(json.headers["Content-Type"] == "application/json")
         let notAllowed = try TestClient.get("/echo", port: port, headers: "Accept: application/json\r\n")
         #expect(notAllowed.status == 405)
         #expect(notAllowed.headers["Allow"] == "POST")
@@ -138,7 +205,7 @@ struct LiveServerTests {
         let idle = try TestClient(port: port)
         let busy = try TestClient(port: port)
         try busy.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
-        usleep(100_000) // the slow handler is running
+        #expect(Self.slowStarted.wait(timeout: .now() + 5) == .success)
         server.shutdown()
         let reply = try busy.readReply()
         #expect(reply.text == "slow done")

@@ -43,7 +43,7 @@ import Testing
     @Test func nanPullsLeaveCellsBlank() throws {
         let spec = try #require(try Samples.edgeCases().first { $0.0 == "edge-nan-pulls-map" }?.1)
         let plot = Renderer.svg(for: spec)
-        // Six cells, pulls NaN at cells 0, 3 (in-range bins 6 and 9 are x=1,y=1 / x=4→flow): count tooltips = filled cells.
+        // Of the six cells some have NaN pulls: only the others are coloured, and each of those has a tooltip.
         let panel = MapBuilder.panel(spec)
         let filled = panel.values.filter(\.isFinite).count
         #expect(filled < 6)
@@ -80,5 +80,14 @@ import Testing
         let (data, _) = try Samples.pair("CSC/Run summary/CSCOfflineMonitor/Occupancy/hOccupancy")
         let spec = PlotSpec(kind: .overlay1D, data: data, title: "2D asked as 1D")
         #expect(Renderer.effectiveKind(spec) == .pullMap2D)
+    }
+
+    @Test func mismatchedInputsAreLeftOutNotFatal() throws {
+        let (data, _) = try Samples.pair("CSC/Run summary/CSCOfflineMonitor/Kinematics/hPt")
+        let (other, _) = try Samples.pair("CSC/Run summary/CSCOfflineMonitor/Kinematics/hEta")
+        let spec = PlotSpec(kind: .overlay1D, data: data, reference: other, pulls: [1, 2, 3], title: "hPt")
+        let plot = Renderer.svg(for: spec)
+        #expect(plot.contains(">reference binning differs</text>"))
+        #expect(!plot.contains(">pull</text>"))
     }
 }

@@ -102,10 +102,18 @@ enum Samples {
         let huge = try Histogram(
             className: "TH1D", axes: [axis], contents: [0, 3e12, 8.5e12, 1.2e13, 4e12, 2.5e11, 0], entries: 2.8e13)
         let labels = try Histogram(className: "TH1S", axes: [labelled], contents: [0, 3, 1, 2, 0], entries: 6)
+        let logEdges = (0...40).map { pow(10, Double($0) / 10) }
+        let logAxis = try Axis(binCount: 40, lowerEdge: 1, upperEdge: 1e4, variableEdges: logEdges, title: "E_{T} [GeV]")
+        let falling = try Histogram(
+            className: "TH1F", axes: [logAxis], contents: [0] + (1...40).map { 1e5 * pow(0.8, Double($0)) } + [0], entries: 4e5)
         let mapAxes = [try Axis(binCount: 3, lowerEdge: 0, upperEdge: 3), try Axis(binCount: 2, lowerEdge: 0, upperEdge: 2)]
         let map = try Histogram(className: "TH2F", axes: mapAxes, contents: (0..<20).map { Double($0 % 7) }, entries: 60)
         let emptyMap = try Histogram(className: "TH2F", axes: mapAxes, contents: Array(repeating: 0, count: 20), entries: 0)
         return [
+            ("edge-logx-logy", PlotSpec(
+                kind: .overlay1D, data: falling, reference: falling,
+                pulls: [.nan] + (1...40).map { sin(Double($0)) * 2 } + [.nan], title: "log x and log y, #eta-independent",
+                dataRun: "1", referenceRuns: ["2", "3", "4", "5", "6"], logX: true, logY: true)),
             ("edge-empty", PlotSpec(kind: .overlay1D, data: empty, reference: empty, title: "empty", dataRun: "1", referenceRuns: ["2"])),
             ("edge-empty-map", PlotSpec(kind: .pullMap2D, data: emptyMap, title: "empty map", dataRun: "1")),
             ("edge-all-equal", PlotSpec(kind: .overlay1D, data: flat, reference: flat, pulls: Array(repeating: 0, count: 7), title: "all equal")),

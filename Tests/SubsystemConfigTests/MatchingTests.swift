@@ -7,8 +7,7 @@ import TestSupport
     /// The histogram paths of one fixture run relative to a subsystem's main directory,
     /// with the scalar `TObjString` keys a real file also lists.
     static func paths(run: Int, subsystem: Subsystem) throws -> [String] {
-        let prefix = subsystem.mainDirectory(run: run)
-        return try allPaths(run: run).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        subsystem.relativePaths(try allPaths(run: run), run: run)
     }
 
     /// Every path of a fixture run; the goldens are large, so each is decoded once.
@@ -66,6 +65,12 @@ import TestSupport
         ])
     }
 
+    @Test func runNumbersComeFromTheTopDirectory() {
+        #expect(DQMRunDirectory.run(ofPath: "DQMData/Run 315705/CSC/Run summary/x") == 315705)
+        #expect(DQMRunDirectory.run(ofPath: "DQMData/Run x/CSC") == nil)
+        #expect(DQMRunDirectory.run(ofPath: "Other/Run 1/CSC") == nil)
+    }
+
     @Test func reportsUnmatchedEntriesPerFile() throws {
         let files = [ConfigFile(name: "X.json", bytes: Array(#"""
             {"main_gdir": "Run {0}/", "hists": [{"path": "a/h1", "concatenate": ["h2"]}, {"path": "a/g*"}, {"path": "b/h"}]}
@@ -76,8 +81,35 @@ import TestSupport
             PlannedHistogram(entryIndex: 0, path: "a/h1", missingInReferences: [1], missingConcatenated: ["a/h2"]),
             PlannedHistogram(entryIndex: 1, path: "a/g1", missingInReferences: [1], missingConcatenated: []),
         ])
-        #expect(plan.unmatched.map { "\($0.path) in \($0.source)" } == [
-            "a/h1 in reference 2", "a/g* in reference 2", "b/h in data", "b/h in reference 2",
-        ])
+        #expect(plan.report(for: subsystem) == """
+            X: 3 entries select 2 histograms
+              a/h1: matches nothing in reference 2
+              a/g*: matches nothing in reference 2
+              b/h: matches nothing in data
+              b/h: matches nothing in reference 2
+              a/h1: missing in reference 2
+              a/h1: concatenated a/h2 is missing from the data or a reference
+              a/g1: missing in reference 2
+
+            """)
+    }
+}
+
+extension MatchingTests {
+    /// AutoDQM's EMTF config names `cscDQMOccupancy` right in the main directory.
+    @Test func entriesWithoutADirectoryMatchTopLevelHistograms() throws {
+        let files = [ConfigFile(name: "EMTF.json", bytes: Array(#"""
+            {"main_gdir": "DQMData/Run {0}/L1T/Run summary/L1TStage2EMTF/",
+             "hists": [{"path": "cscDQMOccupancy"}, {"path": "emtf*"}]}
+            """#.utf8))]
+        let emtf = try #require(ConfigLoader.check(files: files).configSet?.subsystems.first)
+        #expect(emtf.entries[0].directory == "")
+        let paths = emtf.relativePaths([
+            "DQMData/Run 7/L1T/Run summary/L1TStage2EMTF/cscDQMOccupancy",
+            "DQMData/Run 7/L1T/Run summary/L1TStage2EMTF/emtfTrackBX",
+            "DQMData/Run 7/L1T/Run summary/L1TStage2EMTF/Timing/emtfTiming",
+            "DQMData/Run 7/L1T/Run summary/L1TStage2uGMT/emtfOther",
+        ], run: 7)
+        #expect(emtf.matches(in: paths) == [["cscDQMOccupancy"], ["emtfTrackBX"]])
     }
 }

@@ -1,3 +1,5 @@
+import Comparators
+import Foundation
 import Histogram
 import SubsystemConfig
 import Testing
@@ -5,8 +7,8 @@ import TestSupport
 
 /// The configs in `configs/` cover the fixtures' 18 subsystems and every option.
 @Suite struct ShippedConfigTests {
-    /// The names of `Comparators.all` (the Comparators module).
-    static let knownComparators: Set = ["beta_binomial", "pull_values", "ks_test", "chi2_test", "bin_to_bin", "regional", "profile"]
+    /// Every comparator of this build: the shipped configs name no other, and use them all.
+    static let knownComparators = Set(Comparators.all.map(\.name))
 
     @Test func loadWithoutAnyDiagnostic() throws {
         let check = ConfigLoader.check(path: ConfigPaths.shipped, knownComparators: Self.knownComparators)
@@ -65,5 +67,12 @@ import TestSupport
         let renamed = [ConfigFile(name: "B.json", bytes: files[0].bytes)]
         #expect(ConfigLoader.check(files: renamed).configSet?.version != first)
         #expect(try ConfigLoader.load(path: ConfigPaths.shipped).version == (try ConfigLoader.load(path: ConfigPaths.shipped)).version)
+    }
+
+    /// The web service stores configs as plain Codable values.
+    @Test func roundTripsThroughJSON() throws {
+        let configs = try ConfigLoader.load(path: ConfigPaths.shipped)
+        let decoded = try JSONDecoder().decode(ConfigSet.self, from: JSONEncoder().encode(configs))
+        #expect(decoded == configs)
     }
 }

@@ -11,6 +11,9 @@ public struct AxisRecord: Sendable, Equatable {
     public var labels: [Int: String]
     /// fBits2 kCanExtend: the axis grows with new labels; ROOT then keeps no x statistics.
     public var canExtend: Bool
+    /// The bins of a range set with `SetRange` (TObject bit kAxisRange, fFirst...fLast);
+    /// ROOT computes statistics over these bins only.
+    public var displayedBins: ClosedRange<Int>?
 }
 
 /// TAxis versions: 6 (ROOT 4), 9 (5.28–6.06, adds fBits2 and fLabels), 10 (6.08–6.40, adds
@@ -18,20 +21,23 @@ public struct AxisRecord: Sendable, Equatable {
 extension ObjectReader {
     static let tAxisVersions: Set<Int> = [6, 9, 10]
     /// The TAttAxis base (version 4 since ROOT 4) is skipped by its byte count.
-    static let tAttAxisVersions = 1...4
+    /// TAxis::kAxisRange, BIT(11) of the TObject bits: a display range is set.
+    static let axisRangeBit: UInt32 = 1 << 11
 
     mutating func tAxis() throws(ROOTIOError) -> AxisRecord {
         let header = try header("TAxis")
         guard Self.tAxisVersions.contains(header.version) else {
             throw bytes.error(.unsupportedVersion(className: "TAxis", version: header.version))
         }
-        let (name, title) = try tNamed()
+        let named = try self.header("TNamed")
+        let (_, bits) = try tObject()
+        let name = try bytes.string(), title = try bytes.string()
+        try finish(named)
         try skipBlock("TAttAxis")
         let binCount = Int(try bytes.i32())
         let minimum = try bytes.f64(), maximum = try bytes.f64()
         let edges = try bytes.array(.float64)
-        _ = try bytes.i32()  // fFirst
-        _ = try bytes.i32()  // fLast
+        let first = Int(try bytes.i32()), last = Int(try bytes.i32())
         let bits2 = header.version >= 9 ? try bytes.u16() : 0  // fBits2
         _ = try bytes.u8()  // fTimeDisplay
         _ = try bytes.string()  // fTimeFormat
@@ -44,7 +50,8 @@ extension ObjectReader {
         }
         return AxisRecord(
             name: name, title: title, binCount: binCount, minimum: minimum, maximum: maximum,
-            edges: edges, labels: labels, canExtend: bits2 & 2 != 0)
+            edges: edges, labels: labels, canExtend: bits2 & 2 != 0,
+            displayedBins: bits & Self.axisRangeBit != 0 && first <= last ? first...last : nil)
     }
 
     /// `fLabels`: null, or a THashList of TObjString whose fUniqueID is the bin number.

@@ -12,6 +12,7 @@ the GUI base path, so a client selects one through its server URL:
     /stall-once/dqm/offline/...   first GET of each file: half the body, then silence
     /norange/...                  Range headers are ignored (combine: /drop-once-norange/)
     /odd/dqm/offline/...          listings are an unexpected HTML page (an SSO login form)
+    /unavailable/dqm/offline/...  every request is answered 503
 
 Prints `PORT <n>` once listening. Every answered request is appended to --log
 as `<status> <path> <range or ->`.
@@ -58,6 +59,8 @@ class Handler(BaseHTTPRequestHandler):
         mode, _, rest = self.path.partition(BASE)
         modes = set(mode.strip("/").split("-")) if mode else set()
         prefix = "/data/browse/"
+        if "unavailable" in modes:
+            return self.fail(503)
         if not rest.startswith("/data/browse"):
             return self.fail(404)
         if rest == "/data/browse":
@@ -209,6 +212,8 @@ def main():
     context.load_cert_chain(args.cert, args.key)
     context.load_verify_locations(args.ca)
     context.verify_mode = ssl.CERT_REQUIRED
+    # Grid users authenticate with RFC 3820 proxies, as the cmsweb front end accepts.
+    context.verify_flags |= ssl.VERIFY_ALLOW_PROXY_CERTS
 
     server = Server(("127.0.0.1", args.port), Handler)
     server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)

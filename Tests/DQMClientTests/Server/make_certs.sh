@@ -4,7 +4,8 @@
 #   server.pem/server.key     server certificate for 127.0.0.1 and localhost
 #   client.pem/client.key     client certificate signed by the test CA
 #   client-encrypted.key      the same key, AES-encrypted with the passphrase in passphrase.txt
-#   proxy.pem                 certificate and key in one file, as X509_USER_PROXY holds them
+#   proxy.pem                 an RFC 3820 grid proxy signed by the client certificate, as
+#                             X509_USER_PROXY holds it: proxy certificate, its key, user certificate
 #   wrong-client.pem/.key     a client certificate signed by another CA
 set -euo pipefail
 dir=$1
@@ -29,4 +30,9 @@ leaf client "/DC=ch/DC=cern/OU=Users/CN=Test Shifter" ca "extendedKeyUsage=clien
 leaf wrong-client "/CN=Intruder" other-ca "extendedKeyUsage=clientAuth"
 echo "correct horse battery staple" > passphrase.txt
 openssl pkey -in client.key -aes256 -passout file:passphrase.txt -out client-encrypted.key
-cat client.pem client.key > proxy.pem
+openssl req "${ec[@]}" -keyout proxy.key -out proxy.csr -subj "/DC=ch/DC=cern/OU=Users/CN=Test Shifter/CN=1234567" 2>/dev/null
+printf '%s\n' "proxyCertInfo=critical,language:id-ppl-inheritAll" "keyUsage=critical,digitalSignature,keyEncipherment" > proxy.ext
+openssl x509 -req -in proxy.csr -CA client.pem -CAkey client.key -set_serial 1234567 -out proxy-cert.pem -days 1 \
+  -extfile proxy.ext 2>/dev/null
+cat proxy-cert.pem proxy.key client.pem > proxy.pem
+rm proxy.csr proxy.ext proxy-cert.pem proxy.key

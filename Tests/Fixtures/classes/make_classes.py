@@ -43,6 +43,15 @@ for i, text in enumerate(("alpha", "beta", "gamma")):
     labelled.Fill(text, i + 1)
 labelled.Write()
 
+ranged = ROOT.TH1D("ranged", "display range set: statistics over bins 5-20", 30, -3, 3)
+fill(ranged, 1000, 1)
+ranged.GetXaxis().SetRange(5, 20)
+ranged.Write()
+ranged2 = ROOT.TH2F("ranged2", "y display range set", 10, -3, 3, 8, -3, 3)
+fill(ranged2, 1000, 2)
+ranged2.GetYaxis().SetRange(2, 6)
+ranged2.Write()
+
 fitted = ROOT.TH1D("fitted", "with a fit", 30, -3, 3)
 fill(fitted, 1000, 1)
 fitted.Fit("gaus", "Q0")
