@@ -98,11 +98,23 @@ enum Gallery {
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "\u{221E}" : "\u{2212}\u{221E}") }
         if value == value.rounded(), value.magnitude < 1e15 { return String(Int64(value)) }
-        return String(format: "%.4g", value)
+        let magnitude = value.magnitude
+        guard magnitude >= 1e-3, magnitude < 1e6 else { return String(format: "%.4g", value) }
+        // Four significant digits without Foundation's slow `String(format:)`, for the common range.
+        var scale = 1.0
+        for _ in 0..<max(0, 3 - Int(log10(magnitude).rounded(.down))) { scale *= 10 }
+        let text = ((value * scale).rounded() / scale).description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     /// Escapes text for element content and attribute values alike.
     static func escape(_ text: String) -> String {
+        // Most paths and numbers need nothing: 0xEF starts U+FFFE/U+FFFF, checked on the slow path.
+        let special = text.utf8.contains { byte in
+            byte < 0x20 || byte == 0xEF || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        }
+        guard special else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -41,5 +41,8 @@ import Testing
         #expect(Gallery.format(0.123456) == "0.1235")
         #expect(Gallery.format(.nan) == "n/a")
         #expect(Gallery.format(1.5e-7) == "1.5e-07")
+        #expect(Gallery.format(-36.82188) == "-36.82")
+        #expect(Gallery.format(1234.56) == "1235")
+        #expect(Gallery.format(0.0012345) == "0.001234" || Gallery.format(0.0012345) == "0.001235")
     }
 }
