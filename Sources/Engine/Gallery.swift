@@ -1,4 +1,5 @@
 import Foundation
+import Render
 
 /// The static `index.html` of a report: self-contained (no network), outliers
 /// first, a filter box and a toggle to show the histograms that need no attention.
@@ -107,30 +108,7 @@ enum Gallery {
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
-    /// Escapes text for element content and attribute values alike.
-    static func escape(_ text: String) -> String {
-        // Most paths and numbers need nothing: 0xEF starts U+FFFE/U+FFFF, checked on the slow path.
-        let special = text.utf8.contains { byte in
-            byte < 0x20 || byte == 0xEF || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
-                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-        }
-        guard special else { return text }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            // Characters XML forbids even escaped: replace rather than emit an invalid page.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": escaped += "\u{FFFD}"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     private static let style = """
         body{font-family:sans-serif;margin:0 1em;color:#222}
