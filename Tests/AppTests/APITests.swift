@@ -1,3 +1,4 @@
+import App
 import Engine
 import Foundation
 import Testing
@@ -73,6 +74,12 @@ struct APITests {
         _ = try await live.waitForJob(try #require(first["id"] as? String))
         let third = try await live.request("POST", "/api/jobs", body: query).json()
         #expect(third["id"] as? String == first["id"] as? String && third["status"] as? String == "done")
+    }
+
+    @Test func submissionsCountAgainstThePeerAddress() async throws {
+        let job = try await live.request("POST", "/api/jobs", body: LiveService.queryJSON(subsystem: "GEM", refs: [315_100])).json()
+        let id = try #require(job["id"] as? String)
+        #expect(try live.service.jobs.job(id: id)?.client == "127.0.0.1")
     }
 
     @Test func badRequestsAnswerJSONErrors() async throws {
