@@ -70,6 +70,7 @@ struct KillRestartTests {
         for subsystem in ["EcalEndcap", "CSC", "DT", "RPC", "Hcal", "Muons", "Egamma", "Tracking"] {
             let query = #"{"source": "Offline", "subsystem": "\#(subsystem)", "data": {"series": "Run2018", "sample": "ZeroBias", "run": 316150}, "refs": [\#(refs)]}"#
             let first = try ServerProcess(folder: folder)
+            defer { if first.process.isRunning { first.kill() } }
             let client = LoopbackClient(port: first.port)
             let id = try #require(try await client.request("POST", "/api/jobs", body: query).json()["id"] as? String)
             var status = ""
