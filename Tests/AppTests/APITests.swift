@@ -116,6 +116,19 @@ struct APITests {
         #expect(missing.status == 404)
     }
 
+    @Test func deletingAResultForgetsItsJobSoTheNextVisitRecomputes() async throws {
+        let query = LiveService.queryJSON(subsystem: "HLT", refs: [315_000])
+        let id = try #require(try await live.request("POST", "/api/jobs", body: query).json()["id"] as? String)
+        let key = try #require(try await live.waitForJob(id)["result_key"] as? String)
+        let admin = ["Authorization": "Bearer \(LiveService.adminToken)"]
+        #expect(try await live.request("DELETE", "/api/admin/results/\(key)").status == 401)
+        #expect(try await live.request("DELETE", "/api/admin/results/\(key)", headers: admin).status == 200)
+        #expect(try await live.get("/api/results/\(key)").status == 404)
+        #expect(try await live.get("/api/jobs/\(id)").status == 404)
+        let again = try await live.request("POST", "/api/jobs", body: query).json()
+        #expect(again["id"] as? String != id && again["joined"] as? Bool == false)
+    }
+
     @Test func healthAndMetrics() async throws {
         let health = try await live.get("/healthz")
         #expect(try health.status == 200 && health.json()["status"] as? String == "ok")
