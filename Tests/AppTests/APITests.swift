@@ -86,7 +86,10 @@ struct APITests {
         let badJSON = try await live.request("POST", "/api/jobs", body: "{not json")
         #expect(badJSON.status == 400 && badJSON.headers["content-type"]?.hasPrefix("application/json") == true)
         let error = try #require(try badJSON.json()["error"] as? [String: Any])
-        #expect(error["status"] as? Int == 400)
+        #expect(error["status"] as? Int == 400 && error["message"] as? String == "the body is not a job query: not valid JSON")
+        let noRun = try await live.request("POST", "/api/jobs", body: LiveService.queryJSON().replacingOccurrences(of: #", "run": 315705"#, with: ""))
+        #expect(try noRun.status == 400 && (noRun.json()["error"] as? [String: Any])?["message"] as? String
+            == "the body is not a job query: missing key 'run' at data")
 
         let unknownSubsystem = try await live.request("POST", "/api/jobs", body: LiveService.queryJSON(subsystem: "NoSuch"))
         #expect(unknownSubsystem.status == 422)
