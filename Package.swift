@@ -32,6 +32,8 @@ let package = Package(
     targets: [
         // System libraries, reached through module maps (Sources/C*/module.modulemap).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libdeflate: whole-buffer inflate, about twice zlib's speed, for ROOT's ZL/CS blocks.
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
@@ -45,7 +47,7 @@ let package = Package(
         .target(name: "Histogram", swiftSettings: strictness),
 
         // ROOT file reading: bytes → typed ROOT records, no ROOT installation needed.
-        .target(name: "ROOTIO", dependencies: ["CZlib", "CLZMA", "CZstd", "CLZ4"], swiftSettings: strictness),
+        .target(name: "ROOTIO", dependencies: ["CDeflate", "CLZMA", "CZstd", "CLZ4"], swiftSettings: strictness),
         // The bridge from ROOT records to the histogram model, DQM scalars and dumps.
         .target(name: "HistogramIO", dependencies: ["ROOTIO", "Histogram"], swiftSettings: strictness),
         // Statistics: special functions, then the comparators built on them.
