@@ -40,6 +40,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Linux epoll, for the HTTP workers' readiness sets (glibc's Swift module leaves it out).
         .systemLibrary(name: "CEpoll"),
+        // Linux sync_file_range, so downloads write back while they stream (not in Glibc's module).
+        .systemLibrary(name: "CFileSync"),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
@@ -68,7 +70,7 @@ let package = Package(
         // A small general SQLite wrapper (one owner per handle, prepared statements, migrations).
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: strictness),
         // DQM Offline server client: libcurl with X.509 certificates, listing parser, run sources.
-        .target(name: "DQMClient", dependencies: ["CCurl", "CCrypto"], swiftSettings: strictness),
+        .target(name: "DQMClient", dependencies: ["CCurl", "CCrypto", "CFileSync"], swiftSettings: strictness),
         // The local run store: ADQM_DB folder of run files with SQLite metadata, LRU quota, pins, leases.
         .target(name: "RunStore", dependencies: ["DQMClient", "SQLite"], swiftSettings: strictness),
         // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
