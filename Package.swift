@@ -111,7 +111,7 @@ let package = Package(
             name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"], exclude: ["Server"],
             swiftSettings: strictness),
         .testTarget(
-            name: "EngineTests", dependencies: ["Engine", "Comparators", "Histogram", "SubsystemConfig", "TestSupport"],
+            name: "EngineTests", dependencies: ["Engine", "Comparators", "Histogram", "ROOTIO", "SubsystemConfig", "TestSupport"],
             swiftSettings: strictness),
         .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
