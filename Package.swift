@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "DQMClient", targets: ["DQMClient"]),
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
+        .library(name: "Engine", targets: ["Engine"]),
         .library(name: "RelMon", targets: ["RelMon"]),
     ],
     dependencies: [
@@ -75,6 +76,11 @@ let package = Package(
         .target(name: "RunStore", dependencies: ["DQMClient", "SQLite"], swiftSettings: strictness),
         // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
         .target(name: "SubsystemConfig", swiftSettings: strictness),
+        // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
+        .target(
+            name: "Engine",
+            dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "SubsystemConfig", "Render"],
+            swiftSettings: strictness),
 
         // RelMon: whole-file comparisons, directory ranking, blacklists, stored results and reports.
         .target(name: "RelMon", dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "Render", "CZlib"], swiftSettings: strictness),
@@ -84,7 +90,7 @@ let package = Package(
             name: "autodqm",
             dependencies: [
                 "HistogramIO", "DQMClient", "RunStore",
-                "SubsystemConfig", "Comparators", "ROOTIO", "RelMon",
+                "SubsystemConfig", "Engine", "Comparators", "ROOTIO", "RelMon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness),
@@ -107,6 +113,9 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: strictness),
         .testTarget(
             name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"], exclude: ["Server"],
+            swiftSettings: strictness),
+        .testTarget(
+            name: "EngineTests", dependencies: ["Engine", "Comparators", "Histogram", "ROOTIO", "SubsystemConfig", "TestSupport"],
             swiftSettings: strictness),
         .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),

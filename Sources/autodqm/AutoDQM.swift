@@ -12,6 +12,8 @@ struct AutoDQM: AsyncParsableCommand {
             Fetch.self,
             Runs.self,
             ConfigCommand.self,
+            CompareCommand.self,
+            OfflineCommand.self,
             RelMonCommand.self,
             RelMonMatrixCommand.self,
             RelMonRenderCommand.self,

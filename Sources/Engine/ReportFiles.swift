@@ -1,0 +1,27 @@
+public import Foundation
+
+/// A report on disk: `results.json`, `index.html`, and the plots the engine
+/// wrote under `plots/` while comparing.
+extension Report {
+    public static let resultsFileName = "results.json"
+    public static let galleryFileName = "index.html"
+
+    /// Writes `results.json` and the `index.html` gallery into `directory`, creating it if needed.
+    public func write(to directory: URL) async throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // Two independent documents of a large report: made on two cores.
+        async let gallery: Void = writeFile(Gallery.html(for: self), to: directory.appendingPathComponent(Self.galleryFileName))
+        try writeFile(ReportJSON.encode(self), to: directory.appendingPathComponent(Self.resultsFileName))
+        try await gallery
+    }
+
+    /// The `results.json` document.
+    public func jsonData() -> Data {
+        Data(ReportJSON.encode(self).utf8)
+    }
+
+    /// Reads back a `results.json` written by `write(to:)`.
+    public init(contentsOf resultsFile: URL) throws {
+        self = try JSONDecoder().decode(Report.self, from: Data(contentsOf: resultsFile))
+    }
+}
