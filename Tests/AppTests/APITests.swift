@@ -7,9 +7,7 @@ import TestSupport
 /// The JSON API against a real server on loopback, over the fixture runs.
 @Suite("API", .serialized)
 struct APITests {
-    static let live = Result { try LiveService() }
-
-    var live: LiveService { get throws { try Self.live.get() } }
+    var live: LiveService { get throws { try LiveService.shared.get() } }
 
     @Test func subsystemsComeFromTheConfigs() async throws {
         let body = try await live.get("/api/subsystems").json()

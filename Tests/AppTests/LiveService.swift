@@ -11,6 +11,10 @@ final class LiveService: Sendable {
     static let adminToken = "test-admin-token-7f3a"
     static let repository = Fixtures.directory.deletingLastPathComponent().deletingLastPathComponent()
 
+    /// One service for the API and page suites: each comparison it runs takes the
+    /// cooperative threads that the rest of the test suite needs too.
+    static let shared = Result { try LiveService() }
+
     let service: Service
     let port: Int
     let folder: URL
@@ -24,6 +28,7 @@ final class LiveService: Sendable {
         ])
         configuration.source.localDirectory = Fixtures.dqmServerRoot.path
         configuration.http.port = 0
+        configuration.jobWorkers = 1
         var logger = Logger(label: "app-tests")
         logger.logLevel = .warning
         service = try Service(configuration: configuration, logger: logger)

@@ -7,9 +7,7 @@ import TestSupport
 /// The HTML pages against the live service: form, job page, plot page.
 @Suite("Pages", .serialized)
 struct PageTests {
-    static let live = Result { try LiveService() }
-
-    var live: LiveService { get throws { try Self.live.get() } }
+    var live: LiveService { get throws { try LiveService.shared.get() } }
 
     @Test func theFormListsSubsystemsAndRedirectsToTheShareableURL() async throws {
         let form = try await live.get("/")
