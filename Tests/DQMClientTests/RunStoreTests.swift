@@ -120,10 +120,11 @@ final class ManualClock: Sendable {
                 try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: partial.appendingPathComponent("\(name).root.part").path)
             }
         }
-        // Another process downloading "running" holds its lock.
+        // Another process downloading "running" holds its lock, for longer than any
+        // stall of a loaded test process; it is killed when the test ends.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["flock", partial.appendingPathComponent("running.root.lock").path, "sleep", "10"]
+        holder.arguments = ["flock", partial.appendingPathComponent("running.root.lock").path, "sleep", "600"]
         try holder.run()
         // SIGKILL: children of a test process may inherit a mask blocking SIGTERM.
         defer { kill(holder.processIdentifier, SIGKILL) }
