@@ -18,17 +18,24 @@ public enum BlockDecompressor {
     /// before anything is allocated, so lying sizes cannot cause huge allocations.
     public static func decompress(_ input: [UInt8], objectBytes: Int) throws(ROOTIOError) -> [UInt8] {
         let blocks = try blockLayout(input, objectBytes: objectBytes)
-        var output = [UInt8](repeating: 0, count: objectBytes)
-        for block in blocks {
-            let failure = input.withUnsafeBytes { source in
-                output.withUnsafeMutableBytes { destination in
-                    decode(
+        var failure: ROOTIOError?
+        // The blocks' outputs tile the object exactly (`blockLayout` checks it), so the
+        // bytes are decoded into uninitialised memory rather than zeroed first.
+        let output = [UInt8](unsafeUninitializedCapacity: objectBytes) { destination, initialized in
+            input.withUnsafeBytes { source in
+                for block in blocks {
+                    if let reason = decode(
                         block.codec, UnsafeRawBufferPointer(rebasing: source[block.payload]),
-                        into: UnsafeMutableRawBufferPointer(rebasing: destination[block.output]))
+                        into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(destination)[block.output]))
+                    {
+                        failure = ROOTIOError(reason, offset: block.payload.lowerBound - 9)
+                        return
+                    }
                 }
+                initialized = objectBytes
             }
-            if let failure { throw ROOTIOError(failure, offset: block.payload.lowerBound - 9) }
         }
+        if let failure { throw failure }
         return output
     }
 

@@ -31,28 +31,50 @@ func runRelative(_ path: String) -> String {
     return parts.count == 3 && parts[1].hasPrefix("Run ") ? String(parts[2]) : path
 }
 
-/// Every histogram of a file keyed by run-relative path, read concurrently.
-func readHistograms(_ path: String) throws -> [String: Histogram] {
-    let file = try ROOTFile(path: path)
-    let listed = try file.listAllKeys().filter { ROOTClass(className: $0.key.className).isHistogram }
-    let slots = Slots<Histogram>(count: listed.count)
-    DispatchQueue.concurrentPerform(iterations: listed.count) { index in
-        if case let .histogram(_, _, histogram)? = try? file.entry(listed[index]) { slots.set(index, histogram) }
+/// The histograms of both files, keyed by run-relative path: both files are listed at
+/// once, then every histogram of either file is read on whichever worker is free.
+func readBoth(_ paths: [String]) throws -> [[String: Histogram]] {
+    let listings = Slots<(ROOTFile, [ListedKey])>(count: paths.count)
+    let failures = Slots<any Error>(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+        do {
+            let file = try ROOTFile(path: paths[index])
+            listings.set(index, (file, try file.listAllKeys().filter { ROOTClass(className: $0.key.className).isHistogram }))
+        } catch {
+            failures.set(index, error)
+        }
     }
-    var histograms: [String: Histogram] = [:]
-    for (index, key) in listed.enumerated() {
-        if let histogram = slots.get(index) { histograms[runRelative(key.path)] = histogram }
+    if let failure = failures.get(0) ?? failures.get(1) { throw failure }
+    let files = (0..<paths.count).compactMap { listings.get($0) }
+    // Work items (file, key) over both files, interleaved so both are read at once.
+    let work = files.enumerated().flatMap { file, listing in listing.1.indices.map { (file, $0) } }
+        .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    let read = Slots<Histogram>(count: work.count)
+    DispatchQueue.concurrentPerform(iterations: work.count) { index in
+        let (file, key) = work[index]
+        if case let .histogram(_, _, histogram)? = try? files[file].0.entry(files[file].1[key]) { read.set(index, histogram) }
+    }
+    var histograms = [[String: Histogram]](repeating: [:], count: files.count)
+    for (index, (file, key)) in work.enumerated() {
+        if let histogram = read.get(index) { histograms[file][runRelative(files[file].1[key].path)] = histogram }
     }
     return histograms
 }
 
-/// Results written by concurrent workers, one slot each.
+/// Results written by concurrent workers, one slot each: every slot is written by one
+/// worker and read after all have finished, so no lock is needed.
 final class Slots<T>: @unchecked Sendable {
-    private var values: [T?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) { lock.withLock { values[index] = value } }
-    func get(_ index: Int) -> T? { lock.withLock { values[index] } }
+    private let values: UnsafeMutableBufferPointer<T?>
+    init(count: Int) {
+        values = .allocate(capacity: count)
+        values.initialize(repeating: nil)
+    }
+    deinit {
+        values.deinitialize()
+        values.deallocate()
+    }
+    func set(_ index: Int, _ value: T) { values[index] = value }
+    func get(_ index: Int) -> T? { values[index] }
 }
 
 struct Tally {
@@ -63,8 +85,8 @@ struct Tally {
 }
 
 @MainActor func runAll(dataPath: String, referencePath: String, timeEach: Bool) throws -> Tally {
-    let data = try readHistograms(dataPath)
-    let references = try readHistograms(referencePath)
+    let both = try readBoth([dataPath, referencePath])
+    let (data, references) = (both[0], both[1])
     let paths = data.keys.filter { references[$0] != nil }.sorted()
     let results = Slots<(flagged: Int, times: [Double])>(count: paths.count)
     let comparators = selected
