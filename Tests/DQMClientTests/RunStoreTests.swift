@@ -121,10 +121,14 @@ final class ManualClock: Sendable {
             }
         }
         // Another process downloading "running" holds its lock, for longer than any
-        // stall of a loaded test process; it is killed when the test ends.
+        // stall of a loaded test process; it is killed when the test ends. With `-o`
+        // only flock itself holds the lock, and the null outputs keep its orphaned
+        // `sleep` from holding the test runner's output pipe open.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["flock", partial.appendingPathComponent("running.root.lock").path, "sleep", "600"]
+        holder.arguments = ["flock", "-o", partial.appendingPathComponent("running.root.lock").path, "sleep", "120"]
+        holder.standardOutput = FileHandle.nullDevice
+        holder.standardError = FileHandle.nullDevice
         try holder.run()
         // SIGKILL: children of a test process may inherit a mask blocking SIGTERM.
         defer { kill(holder.processIdentifier, SIGKILL) }
