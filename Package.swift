@@ -23,6 +23,8 @@ let package = Package(
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
         .library(name: "RelMon", targets: ["RelMon"]),
+        .library(name: "App", targets: ["App"]),
+        .library(name: "Engine", targets: ["Engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -74,14 +76,28 @@ let package = Package(
 
         // RelMon: whole-file comparisons, directory ranking, blacklists, stored results and reports.
         .target(name: "RelMon", dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "Render", "CZlib"], swiftSettings: strictness),
+        // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
+        .target(
+            name: "Engine",
+            dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "SubsystemConfig", "Render"],
+            swiftSettings: strictness),
+
+        // The web service: job queue and results in SQLite, pages and JSON API over HTTPServer.
+        .target(
+            name: "App",
+            dependencies: [
+                "Engine", "Comparators", "SubsystemConfig", "DQMClient", "RunStore", "SQLite", "HTTPServer", "CCrypto",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
             dependencies: [
-                "HistogramIO", "DQMClient", "RunStore",
-                "SubsystemConfig", "Comparators", "ROOTIO",
                 "HistogramIO", "DQMClient", "RunStore", "RelMon",
+                "SubsystemConfig", "Engine", "Comparators", "ROOTIO", "App", "HTTPServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness),
@@ -107,5 +123,11 @@ let package = Package(
             swiftSettings: strictness),
         .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "EngineTests", dependencies: ["Engine", "Comparators", "Histogram", "SubsystemConfig", "TestSupport"],
+            swiftSettings: strictness),
+        .testTarget(
+            name: "AppTests", dependencies: ["App", "Engine", "SQLite", "HTTPServer", "DQMClient", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictness),
     ]
 )

@@ -15,5 +15,8 @@ struct AutoDQM: AsyncParsableCommand {
             RelMonCommand.self,
             RelMonMatrixCommand.self,
             RelMonRenderCommand.self,
+            CompareCommand.self,
+            OfflineCommand.self,
+            ServeCommand.self,
         ])
 }

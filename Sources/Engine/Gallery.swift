@@ -1,0 +1,164 @@
+import Foundation
+
+/// The static `index.html` of a report: self-contained (no network), outliers
+/// first, a filter box and a toggle to show the histograms that need no attention.
+///
+/// Written as well-formed XHTML so any XML parser can check it, with every piece
+/// of text from files or configs escaped.
+enum Gallery {
+    static func html(for report: Report) -> String {
+        var page = ""
+        page.reserveCapacity(4096 + report.results.count * 600)
+        let title = "AutoDQM: \(report.subsystem.map { "\($0), " } ?? "")run \(report.data.label) vs \(report.refs.map(\.label).joined(separator: ", "))"
+        page += """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <title>\(escape(title))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header>
+            <h1>\(escape(title))</h1>
+            \(filesParagraph(report))
+            <p class="counts">\(countsText(report))</p>
+            <p class="controls"><input id="filter" type="search" placeholder="filter by path" size="40"/>
+            <label><input id="all" type="checkbox"/> show all \(report.results.count) histograms</label></p>
+            </header>
+
+            """
+        page += unmatchedSection(report.unmatched)
+        page += "<main id=\"cards\">\n"
+        for result in report.results { page += card(result, report: report) }
+        page += "</main>\n<p id=\"empty\" hidden=\"hidden\">Nothing to show here: no histogram needs attention or matches the filter. Tick \u{201C}show all\u{201D} to see every histogram.</p>\n"
+        page += "<script>//<![CDATA[\n\(script)\n//]]></script>\n</body>\n</html>\n"
+        return page
+    }
+
+    private static func filesParagraph(_ report: Report) -> String {
+        let refs = report.refs.map { "<code>\(escape($0.file))</code>" }.joined(separator: ", ")
+        return "<p class=\"files\">data: <code>\(escape(report.data.file))</code><br/>reference\(report.refs.count == 1 ? "" : "s"): \(refs)</p>"
+    }
+
+    private static func countsText(_ report: Report) -> String {
+        let counts = report.statusCounts
+        return HistogramResult.Status.allCases.compactMap { status in
+            counts[status].map { "<span class=\"badge \(status.rawValue)\">\($0) \(label(status))</span>" }
+        }.joined(separator: " ")
+    }
+
+    private static func unmatchedSection(_ entries: [Report.Unmatched]) -> String {
+        guard !entries.isEmpty else { return "" }
+        var section = "<section id=\"unmatched\"><h2>Configured paths that matched nothing</h2><ul>\n"
+        for entry in entries {
+            var places = entry.missingInData ? ["data"] : []
+            places += entry.missingInReferences.map { "reference \($0)" }
+            section += "<li><code>\(escape(entry.path))</code>: \(escape(places.joined(separator: ", ")))</li>\n"
+        }
+        return section + "</ul></section>\n"
+    }
+
+    private static func card(_ result: HistogramResult, report: Report) -> String {
+        var card = "<article class=\"card \(result.status.rawValue)\" data-display=\"\(result.display ? 1 : 0)\" data-path=\"\(escape(result.path.lowercased()))\">\n"
+        card += "<h2>\(escape(result.path))</h2>\n"
+        card += "<p class=\"meta\"><span class=\"badge \(result.status.rawValue)\">\(label(result.status))</span> \(escape(result.className)) \u{B7} \(entriesText(result.entries, report: report))</p>\n"
+        for plot in result.plots {
+            card += "<a href=\"\(escape(plot))\"><img src=\"\(escape(plot))\" alt=\"plot of \(escape(result.path))\" loading=\"lazy\"/></a>\n"
+        }
+        for (name, outcome) in result.comparators.sorted(by: { $0.key < $1.key }) {
+            let scores = outcome.scores.sorted { $0.key < $1.key }.map { "\(escape($0.key)) \(format($0.value))" }.joined(separator: ", ")
+            card += "<details class=\"\(outcome.flagged ? "flagged" : "ok")\"><summary><b>\(escape(name))</b> \(outcome.flagged ? "outlier" : "ok")"
+            if let info = outcome.info, !info.isEmpty { card += ": \(escape(info))" }
+            card += "</summary><p class=\"scores\">\(scores)</p></details>\n"
+        }
+        for note in result.notes { card += "<p class=\"note\">\(escape(note))</p>\n" }
+        return card + "</article>\n"
+    }
+
+    private static func entriesText(_ entries: Entries, report: Report) -> String {
+        let data = "run \(escape(report.data.label)): \(entries.data.map(format) ?? "absent")"
+        let refs = zip(report.refs, entries.refs).map { "run \(escape($0.label)): \($1.map(format) ?? "absent")" }
+        return "entries " + ([data] + refs).joined(separator: ", ")
+    }
+
+    static func label(_ status: HistogramResult.Status) -> String {
+        switch status {
+        case .flagged: "flagged"
+        case .missingInData: "missing in data"
+        case .missingInReference: "missing in reference"
+        case .emptyData: "empty data"
+        case .emptyReference: "empty reference"
+        case .notComparable: "not comparable"
+        case .ok: "compatible"
+        }
+    }
+
+    /// Whole numbers in full, others with four significant digits.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "\u{221E}" : "\u{2212}\u{221E}") }
+        if value == value.rounded(), value.magnitude < 1e15 { return String(Int64(value)) }
+        return String(format: "%.4g", value)
+    }
+
+    /// Escapes text for element content and attribute values alike.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            // Characters XML forbids even escaped: replace rather than emit an invalid page.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": escaped += "\u{FFFD}"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+
+    private static let style = """
+        body{font-family:sans-serif;margin:0 1em;color:#222}
+        header{position:sticky;top:0;background:#fff;padding:.3em 0;border-bottom:1px solid #ccc}
+        h1{font-size:1.3em}h2{font-size:.95em;word-break:break-all;margin:.2em 0}
+        #cards{display:flex;flex-wrap:wrap;gap:.8em;margin-top:.8em}
+        .card{border:1px solid #ccc;border-radius:4px;padding:.5em;width:420px}
+        .card img{width:100%;height:auto}
+        .card[data-display="0"]{display:none}
+        body.all .card[data-display="0"]{display:block}
+        .card.filtered,body.all .card.filtered{display:none}
+        .badge{border-radius:3px;padding:0 .4em;font-size:.85em;background:#ddd}
+        .badge.flagged{background:#c33;color:#fff}.badge.ok{background:#7b7}
+        .badge.missing_in_data,.badge.empty_data{background:#e90}
+        .badge.missing_in_reference,.badge.empty_reference,.badge.not_comparable{background:#bbb}
+        .card.flagged{border-color:#c33}.meta{font-size:.85em;color:#555;margin:.2em 0}
+        details{font-size:.85em;margin:.2em 0}details.flagged summary{color:#c33}
+        .scores,.note{font-size:.8em;color:#555;margin:.2em 0}
+        """
+
+    private static let script = """
+        (function () {
+          var cards = document.querySelectorAll('.card');
+          var filter = document.getElementById('filter');
+          var all = document.getElementById('all');
+          function update() {
+            var needle = filter.value.trim().toLowerCase();
+            var shown = 0;
+            document.body.classList.toggle('all', all.checked);
+            for (var i = 0; i < cards.length; i++) {
+              var card = cards[i];
+              var match = card.getAttribute('data-path').indexOf(needle) >= 0;
+              card.classList.toggle('filtered', !match);
+              if (match && (all.checked || card.getAttribute('data-display') === '1')) shown++;
+            }
+            document.getElementById('empty').hidden = shown > 0;
+          }
+          filter.addEventListener('input', update);
+          all.addEventListener('change', update);
+          update();
+        })();
+        """
+}

@@ -1,0 +1,59 @@
+import Comparators
+
+/// One histogram to compare and how.
+struct PlannedComparison: Sendable {
+    /// Relative to `DQMData/Run <run>/`.
+    var path: String
+    /// `nil`: the default set for the data histogram's kind.
+    var comparators: [any Comparator]?
+    var options: ComparatorOptions
+    var alwaysShow = false
+    /// AutoDQM's `sel_display`: quiet results get neither a card nor a plot.
+    var selectiveDisplay = false
+    var configPath: String?
+    var style = PlotStyle()
+    /// File name stem of its plots under `plots/`, unique within the report.
+    var plotName = ""
+}
+
+/// Per-histogram presentation settings from the configuration.
+struct PlotStyle: Sendable {
+    var title: String?
+    var xTitle: String?
+    var yTitle: String?
+    var xLabels: [String]?
+    var yLabels: [String]?
+    var logX = false
+    var logY = false
+}
+
+/// Plot file names: readable (the histogram path with unsafe characters
+/// replaced) and unique, even on case-insensitive file systems.
+enum PlotNames {
+    static func assign(to histograms: [PlannedComparison]) -> [PlannedComparison] {
+        var used: Set<String> = []
+        return histograms.map { planned in
+            let stem = sanitized(planned.path)
+            var name = stem
+            var suffix = 2
+            while !used.insert(name.lowercased()).inserted {
+                name = "\(stem)-\(suffix)"
+                suffix += 1
+            }
+            var named = planned
+            named.plotName = name
+            return named
+        }
+    }
+
+    static func sanitized(_ path: String) -> String {
+        let safe = path.unicodeScalars.map { scalar -> Character in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": Character(scalar)
+            default: "_"
+            }
+        }
+        let name = String(safe.prefix(200)).drop { $0 == "." }
+        return name.isEmpty ? "histogram" : String(name)
+    }
+}

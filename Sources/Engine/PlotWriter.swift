@@ -1,0 +1,78 @@
+import Comparators
+import Foundation
+import Histogram
+import Render
+
+/// Turns comparisons into SVG files under `<output>/plots/`: for an outlier one
+/// per comparator that flagged it, otherwise one per comparator that reached a verdict.
+struct PlotWriter: Sendable {
+    static let folder = "plots"
+
+    let outputDirectory: URL
+    let selection: ComparisonRequest.Plots
+    let dataRun: String
+    let referenceRuns: [String]
+
+    func wanted(display: Bool) -> Bool {
+        switch selection {
+        case .all: true
+        case .displayed: display
+        case .none: false
+        }
+    }
+
+    /// Writes the plots and returns their paths relative to the output directory.
+    func draw(
+        _ comparisons: [Comparison], planned: PlannedComparison, data: Histogram, references: [Histogram]
+    ) throws(EngineError) -> [String] {
+        // An outlier's plots are those of the comparators that flagged it: they show why.
+        let anyFlagged = comparisons.contains { $0.flagged }
+        var written: [String] = []
+        for comparison in comparisons where comparison.flagged || !anyFlagged {
+            if case .notApplicable = comparison.status { continue }
+            let spec = plotSpec(comparison, planned: planned, data: data, references: references)
+            let relative = "\(Self.folder)/\(planned.plotName).\(PlotNames.sanitized(comparison.comparator)).svg"
+            let url = outputDirectory.appendingPathComponent(relative)
+            do {
+                try Data(Renderer.svg(for: spec).utf8).write(to: url)
+            } catch {
+                throw .cannotWritePlot(file: url.path, reason: "\(error)")
+            }
+            written.append(relative)
+        }
+        return written
+    }
+
+    private func plotSpec(
+        _ comparison: Comparison, planned: PlannedComparison, data: Histogram, references: [Histogram]
+    ) -> PlotSpec {
+        let drawn = Dictionary(comparison.drawables.map { ($0.role, $0.histogram) }, uniquingKeysWith: { first, _ in first })
+        let reference = drawn[.reference] ?? references.first.flatMap { Self.scaled($0, toMatch: data) }
+        let pulls = drawn[.pulls].map { pulls in
+            // A bin with nothing on either side has no pull, rather than a pull of zero.
+            pulls.contents.indices.map { bin in
+                data.contents[bin] == 0 && (reference?.contents[bin] ?? 0) == 0 ? .nan : pulls.contents[bin]
+            }
+        }
+        let style = planned.style
+        return PlotSpec(
+            kind: PlotSpec.defaultKind(for: data), data: data, reference: reference, pulls: pulls,
+            title: style.title ?? "\(planned.path) (\(comparison.comparator))",
+            dataRun: dataRun, referenceRuns: referenceRuns,
+            xTitle: style.xTitle, yTitle: style.yTitle, xLabels: style.xLabels, yLabels: style.yLabels,
+            logX: style.logX, logY: style.logY,
+            pullCap: comparison.scores["pullCap"] ?? 4, flagged: comparison.flagged)
+    }
+
+    /// A reference scaled to the data's sum of weights, when the binnings agree.
+    static func scaled(_ reference: Histogram, toMatch data: Histogram) -> Histogram? {
+        guard reference.axes.map(\.binCount) == data.axes.map(\.binCount), reference.isProfile == data.isProfile else { return nil }
+        let sum = reference.sumOfWeights
+        let factor = reference.isProfile || sum == 0 ? 1 : data.sumOfWeights / sum
+        return try? Histogram(
+            className: reference.className, title: reference.title, axes: reference.axes,
+            contents: reference.contents.map { $0 * factor },
+            variances: reference.variances.map { $0.map { $0 * factor * factor } },
+            binEntries: reference.binEntries, entries: reference.entries, moments: reference.moments)
+    }
+}

@@ -1,0 +1,27 @@
+public import Foundation
+
+/// A report on disk: `results.json`, `index.html`, and the plots the engine
+/// wrote under `plots/` while comparing.
+extension Report {
+    public static let resultsFileName = "results.json"
+    public static let galleryFileName = "index.html"
+
+    /// Writes `results.json` and the `index.html` gallery into `directory`, creating it if needed.
+    public func write(to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try jsonData().write(to: directory.appendingPathComponent(Self.resultsFileName), options: .atomic)
+        try Data(Gallery.html(for: self).utf8).write(to: directory.appendingPathComponent(Self.galleryFileName), options: .atomic)
+    }
+
+    /// The `results.json` document.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// Reads back a `results.json` written by `write(to:)`.
+    public init(contentsOf resultsFile: URL) throws {
+        self = try JSONDecoder().decode(Report.self, from: Data(contentsOf: resultsFile))
+    }
+}

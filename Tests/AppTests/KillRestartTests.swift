@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+import TestSupport
+
+/// The built `autodqm serve` as a child process, killed with SIGKILL in the
+/// middle of a job and started again on the same database: the job completes.
+@Suite("Kill and restart")
+struct KillRestartTests {
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("autodqm")
+
+    final class ServerProcess {
+        let process = Process()
+        let port: Int
+
+        init(folder: URL) throws {
+            process.executableURL = KillRestartTests.executable
+            // The demo runs: six files, so a job with five references lasts long enough to be caught.
+            process.arguments = ["serve", "--port", "0", "--demo", "--workers", "1"]
+            process.currentDirectoryURL = LiveService.repository
+            process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ADQM_") }.merging([
+                "ADQM_TMP": folder.appendingPathComponent("tmp").path, "ADQM_DB": folder.appendingPathComponent("db").path,
+            ]) { $1 }
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // The server logs its port when listening.
+            var seen = ""
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                let chunk = errors.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                seen += String(decoding: chunk, as: UTF8.self)
+                if let match = seen.firstMatch(of: /port=(\d+)/), let port = Int(match.output.1) {
+                    self.port = port
+                    // Keep draining the log so the server never blocks on a full pipe.
+                    errors.fileHandleForReading.readabilityHandler = { _ = $0.availableData }
+                    return
+                }
+            }
+            process.terminate()
+            throw LoopbackClient.Failure("server did not report its port: \(seen)")
+        }
+
+        func kill() {
+            Glibc.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2))) func aJobInterruptedBySIGKILLCompletesAfterRestart() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kill-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refs = [316_000, 316_050, 316_100, 316_200, 316_250]
+            .map { #"{"series": "Run2018", "sample": "ZeroBias", "run": \#($0)}"# }.joined(separator: ", ")
+        let query = #"{"source": "Offline", "subsystem": "EcalEndcap", "data": {"series": "Run2018", "sample": "ZeroBias", "run": 316150}, "refs": [\#(refs)]}"#
+
+        let first = try ServerProcess(folder: folder)
+        let client = LoopbackClient(port: first.port)
+        let id = try #require(try await client.request("POST", "/api/jobs", body: query).json()["id"] as? String)
+        var status = ""
+        while status != "fetching" && status != "comparing" && status != "done" && status != "failed" {
+            status = try await client.get("/api/jobs/\(id)").json()["status"] as? String ?? ""
+        }
+        first.kill()
+        try #require(status == "fetching" || status == "comparing", "the job finished before it could be interrupted")
+
+        let second = try ServerProcess(folder: folder)
+        defer { second.kill() }
+        let finished = try await LoopbackClient(port: second.port).waitForJob(id)
+        #expect(finished["status"] as? String == "done", "\(finished)")
+        #expect(finished["attempts"] as? Int == 2)
+    }
+}
