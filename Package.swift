@@ -22,9 +22,9 @@ let package = Package(
         .library(name: "DQMClient", targets: ["DQMClient"]),
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "SubsystemConfig", targets: ["SubsystemConfig"]),
-        .library(name: "RelMon", targets: ["RelMon"]),
         .library(name: "App", targets: ["App"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "RelMon", targets: ["RelMon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -73,9 +73,6 @@ let package = Package(
         .target(name: "RunStore", dependencies: ["DQMClient", "SQLite"], swiftSettings: strictness),
         // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
         .target(name: "SubsystemConfig", swiftSettings: strictness),
-
-        // RelMon: whole-file comparisons, directory ranking, blacklists, stored results and reports.
-        .target(name: "RelMon", dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "Render", "CZlib"], swiftSettings: strictness),
         // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
         .target(
             name: "Engine",
@@ -86,17 +83,20 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Engine", "Comparators", "SubsystemConfig", "DQMClient", "RunStore", "SQLite", "HTTPServer", "CCrypto",
+                "Engine", "RelMon", "Comparators", "SubsystemConfig", "DQMClient", "RunStore", "SQLite", "HTTPServer", "CCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness),
+
+        // RelMon: whole-file comparisons, directory ranking, blacklists, stored results and reports.
+        .target(name: "RelMon", dependencies: ["Histogram", "ROOTIO", "HistogramIO", "Comparators", "Render", "CZlib"], swiftSettings: strictness),
 
         // The command line: thin subcommands over the library modules.
         .executableTarget(
             name: "autodqm",
             dependencies: [
-                "HistogramIO", "DQMClient", "RunStore", "RelMon",
-                "SubsystemConfig", "Engine", "Comparators", "ROOTIO", "App", "HTTPServer",
+                "HistogramIO", "DQMClient", "RunStore",
+                "SubsystemConfig", "Engine", "Comparators", "ROOTIO", "App", "HTTPServer", "RelMon",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -122,12 +122,12 @@ let package = Package(
             name: "DQMClientTests", dependencies: ["DQMClient", "RunStore", "TestSupport"], exclude: ["Server"],
             swiftSettings: strictness),
         .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
-        .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
         .testTarget(
             name: "EngineTests", dependencies: ["Engine", "Comparators", "Histogram", "SubsystemConfig", "TestSupport"],
             swiftSettings: strictness),
         .testTarget(
             name: "AppTests", dependencies: ["App", "Engine", "SQLite", "HTTPServer", "DQMClient", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictness),
+        .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
     ]
 )

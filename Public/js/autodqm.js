@@ -56,7 +56,11 @@ function setUpForm(form) {
   }
   function applyFilter() {
     const text = filter.value.trim();
-    for (const option of refs.options) option.hidden = text !== "" && !option.textContent.includes(text) && !option.selected;
+    for (const option of refs.options) {
+      const hide = text !== "" && !option.textContent.includes(text) && !option.selected;
+      option.hidden = hide;
+      option.style.display = hide ? "none" : "";
+    }
   }
 
   source.addEventListener("change", loadSeries);

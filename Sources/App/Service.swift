@@ -42,7 +42,8 @@ public final class Service: Sendable {
         let handler = try Routes.handler(for: ServiceContext(
             jobs: jobs, results: results, store: store, catalogs: catalogs, configs: configs, pages: pages,
             metrics: metrics, adminToken: configuration.adminToken.map(AdminToken.init),
-            publicDirectory: configuration.home.appendingPathComponent("Public"), logger: logger))
+            publicDirectory: configuration.home.appendingPathComponent("Public"),
+            relmonDirectory: configuration.tmpDirectory.appendingPathComponent("relmon"), logger: logger))
         server = try Server(configuration: configuration.http, logger: logger, handler: handler)
     }
 

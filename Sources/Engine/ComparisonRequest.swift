@@ -7,8 +7,9 @@ public struct ComparisonRequest: Sendable {
     public enum Scope: Sendable {
         /// The histograms a subsystem configuration names, with its comparators and options.
         case subsystem(Subsystem, wildcards: WildcardMode = .glob)
-        /// Every histogram found in the data or a reference, with the default comparators.
-        case everything
+        /// Every histogram found in the data or a reference, with these comparators
+        /// (by name) or, by default, the default set for each histogram's kind.
+        case everything(comparators: [String]? = nil)
     }
 
     /// Which comparisons get an SVG plot.

@@ -19,7 +19,8 @@ public enum Engine {
         switch request.scope {
         case let .subsystem(subsystem, wildcards):
             plan = try .subsystem(subsystem, data: data, references: references, wildcards: wildcards)
-        case .everything: plan = .everything(data: data, references: references)
+        case let .everything(comparators):
+            plan = try .everything(data: data, references: references, comparators: comparators)
         }
 
         var plots: PlotWriter?
@@ -43,8 +44,8 @@ public enum Engine {
 
     /// Sorted by status, keeping the plan's order (configuration or file order) within each.
     private static func outliersFirst(_ results: [HistogramResult]) -> [HistogramResult] {
-        results.enumerated()
-            .sorted { ($0.element.status, $0.offset) < ($1.element.status, $1.offset) }
-            .map(\.element)
+        results.indices
+            .sorted { (results[$0].status, $0) < (results[$1].status, $1) }
+            .map { results[$0] }
     }
 }

@@ -47,13 +47,14 @@ enum PlotNames {
     }
 
     static func sanitized(_ path: String) -> String {
-        let safe = path.unicodeScalars.map { scalar -> Character in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": Character(scalar)
-            default: "_"
+        // Byte-wise: every byte of a multi-byte character becomes "_" too.
+        let safe = path.utf8.prefix(200).map { byte -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): byte
+            default: UInt8(ascii: "_")
             }
-        }
-        let name = String(safe.prefix(200)).drop { $0 == "." }
-        return name.isEmpty ? "histogram" : String(name)
+        }.drop { $0 == UInt8(ascii: ".") }
+        return safe.isEmpty ? "histogram" : String(decoding: safe, as: UTF8.self)
     }
 }

@@ -7,6 +7,9 @@ import Render
 /// per comparator that flagged it, otherwise one per comparator that reached a verdict.
 struct PlotWriter: Sendable {
     static let folder = "plots"
+    /// Beyond this many cells only outliers get a hover tooltip: a gallery holds
+    /// thousands of plots, and per-cell tooltips would make most of their bytes.
+    static let tooltipLimit = 400
 
     let outputDirectory: URL
     let selection: ComparisonRequest.Plots
@@ -24,7 +27,7 @@ struct PlotWriter: Sendable {
     /// Writes the plots and returns their paths relative to the output directory.
     func draw(
         _ comparisons: [Comparison], planned: PlannedComparison, data: Histogram, references: [Histogram]
-    ) throws(EngineError) -> [String] {
+    ) throws -> [String] {
         // An outlier's plots are those of the comparators that flagged it: they show why.
         let anyFlagged = comparisons.contains { $0.flagged }
         var written: [String] = []
@@ -33,11 +36,7 @@ struct PlotWriter: Sendable {
             let spec = plotSpec(comparison, planned: planned, data: data, references: references)
             let relative = "\(Self.folder)/\(planned.plotName).\(PlotNames.sanitized(comparison.comparator)).svg"
             let url = outputDirectory.appendingPathComponent(relative)
-            do {
-                try Data(Renderer.svg(for: spec).utf8).write(to: url)
-            } catch {
-                throw .cannotWritePlot(file: url.path, reason: "\(error)")
-            }
+            try writeFile(Renderer.svg(for: spec), to: url)
             written.append(relative)
         }
         return written
@@ -61,7 +60,7 @@ struct PlotWriter: Sendable {
             dataRun: dataRun, referenceRuns: referenceRuns,
             xTitle: style.xTitle, yTitle: style.yTitle, xLabels: style.xLabels, yLabels: style.yLabels,
             logX: style.logX, logY: style.logY,
-            pullCap: comparison.scores["pullCap"] ?? 4, flagged: comparison.flagged)
+            pullCap: comparison.scores["pullCap"] ?? 4, flagged: comparison.flagged, tooltipLimit: Self.tooltipLimit)
     }
 
     /// A reference scaled to the data's sum of weights, when the binnings agree.

@@ -59,10 +59,7 @@ extension ComparisonPlan {
             }
             var list: [any Comparator] = []
             for name in names {
-                guard let comparator = Comparators.named(name) else {
-                    throw .unknownComparator(name, subsystem: subsystem.name, entry: entry.path)
-                }
-                list.append(comparator)
+                list.append(try comparator(named: name, context: "subsystem \(subsystem.name), entry \(entry.path)"))
             }
             resolved.append(list)
         }

@@ -12,11 +12,11 @@ struct AutoDQM: AsyncParsableCommand {
             Fetch.self,
             Runs.self,
             ConfigCommand.self,
-            RelMonCommand.self,
-            RelMonMatrixCommand.self,
-            RelMonRenderCommand.self,
             CompareCommand.self,
             OfflineCommand.self,
             ServeCommand.self,
+            RelMonCommand.self,
+            RelMonMatrixCommand.self,
+            RelMonRenderCommand.self,
         ])
 }

@@ -51,6 +51,19 @@ struct PageTests {
         #expect(revalidated.status == 304)
     }
 
+    @Test func relMonReportsAreBrowsable() async throws {
+        let report = try live.folder.appendingPathComponent("tmp/relmon/RelVal_CMSSW_14_0_0")
+        try FileManager.default.createDirectory(at: report, withIntermediateDirectories: true)
+        try "<html><body>summary of the pair</body></html>".write(
+            to: report.appendingPathComponent("RelMonSummary.html"), atomically: true, encoding: .utf8)
+        let index = try await live.get("/relmon/")
+        #expect(index.status == 200 && index.text.contains("href=\"/relmon/RelVal_CMSSW_14_0_0/\""))
+        let page = try await live.get("/relmon/RelVal_CMSSW_14_0_0/")
+        #expect(page.status == 200 && page.text.contains("summary of the pair"))
+        #expect(try await live.get("/relmon/RelVal_CMSSW_14_0_0/nothing.html").status == 404)
+        #expect(try await live.get("/relmon/../autodqm.sqlite").status == 404)
+    }
+
     @Test func unknownJobsAndBadPlotURLs() async throws {
         #expect(try await live.get("/jobs/nosuchjob").status == 404)
         #expect(try await live.get("/plots/Offline/CSC/Run2018").status == 400)

@@ -80,6 +80,8 @@ import TestSupport
         #expect(both.status == 64, "usage error")
         let noReference = try autodqm(["compare", "--all", "--data", data, "--out", out.path])
         #expect(noReference.status == 64)
+        let typo = try autodqm(["compare", "--all", "--comparators", "chi2_tset", "--data", data, "--ref", data, "--out", out.path])
+        #expect(typo.status == 1 && typo.error.contains("no comparator named chi2_tset"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }

@@ -16,9 +16,9 @@ import TestSupport
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("engine-all-\(UUID())")
         let request = ComparisonRequest(
             data: Fixtures.dqmRun(Fixtures.dataRun), references: [Fixtures.dqmRun(315_000)],
-            scope: .everything, outputDirectory: output, plots: .displayed)
+            scope: .everything(), outputDirectory: output, plots: .displayed)
         let report = try await Engine.compare(request)
-        try report.write(to: output)
+        try await report.write(to: output)
         return Run(report: report, output: output)
     }
 

@@ -18,7 +18,7 @@ import TestSupport
             data: Fixtures.dqmRun(Fixtures.dataRun), references: Fixtures.referenceRuns.map(Fixtures.dqmRun),
             scope: .subsystem(subsystem), outputDirectory: output, plots: plots)
         let report = try await Engine.compare(request)
-        try report.write(to: output)
+        try await report.write(to: output)
         return (report, output)
     }
 

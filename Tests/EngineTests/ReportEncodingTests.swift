@@ -1,3 +1,4 @@
+import Comparators
 import Foundation
 import Testing
 @testable import Engine
@@ -30,12 +31,12 @@ import Testing
         #expect(comparator["flagged"] as? Bool == true)
     }
 
-    @Test func reportRoundTripsThroughItsFiles() throws {
+    @Test func reportRoundTripsThroughItsFiles() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         var finite = report
         finite.results[0].comparators["beta_binomial"]?.scores["max_pull"] = 3.5
-        try finite.write(to: directory)
+        try await finite.write(to: directory)
         let read = try Report(contentsOf: directory.appendingPathComponent(Report.resultsFileName))
         #expect(read == finite)
     }
@@ -49,5 +50,16 @@ import Testing
         #expect(DQMPath.split("hpx") == (nil, "hpx"))
         #expect(DQMPath.split("DQMData/Run x/h") == (nil, "DQMData/Run x/h"))
         #expect(DQMPath.run(fromFileName: "DQM_V0001_R000315705__ZeroBias__Run2018A-PromptReco-v1__DQMIO.root") == 315_705)
+    }
+}
+
+@Suite struct PlotNameTests {
+    @Test func plotNamesAreSafeReadableAndUnique() {
+        let planned = ["CSC/Run summary/h", "CSC/Run_summary/h", "csc/run summary/H", "..é/<x>"].map {
+            PlannedComparison(path: $0, options: .default)
+        }
+        #expect(PlotNames.assign(to: planned).map(\.plotName) == [
+            "CSC_Run_summary_h", "CSC_Run_summary_h-2", "csc_run_summary_H-3", "____x_",
+        ])
     }
 }

@@ -10,6 +10,7 @@ enum Routes {
         AdminRoutes.register(on: &router, context)
         PageRoutes.register(on: &router, context)
         try StaticRoutes.register(on: &router, context)
+        try RelMonRoutes.register(on: &router, context, folder: context.relmonDirectory)
         return chain([
             RequestIDMiddleware(), AccessLogMiddleware(logger: context.logger), MetricsMiddleware(metrics: context.metrics),
             JSONErrorsForAPI(), ErrorMiddleware(logger: context.logger),

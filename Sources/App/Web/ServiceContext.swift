@@ -17,6 +17,8 @@ struct ServiceContext: Sendable {
     let metrics: Metrics
     let adminToken: AdminToken?
     let publicDirectory: URL
+    /// `ADQM_TMP/relmon`: RelMon report folders to browse.
+    let relmonDirectory: URL
     let logger: Logger
     let plotPages = PlotPageCache()
 

@@ -28,6 +28,9 @@ struct CompareCommand: AsyncParsableCommand {
     @Flag(name: .customLong("all"), help: "Compare every histogram of the files instead of a subsystem's.")
     var everything = false
 
+    @Option(help: "With --all: comparators to run, comma-separated (default: the default set for each histogram's kind).")
+    var comparators: String?
+
     @Option(name: .customLong("data"), help: "The data run's ROOT file.")
     var data: String
 
@@ -52,11 +55,12 @@ struct CompareCommand: AsyncParsableCommand {
             throw ValidationError("give either --config DIR --subsystem NAME, or --all")
         }
         if !everything, config == nil || subsystem == nil { throw ValidationError("--config and --subsystem go together") }
+        if !everything, comparators != nil { throw ValidationError("--comparators goes with --all; a subsystem's configuration names its own") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() async throws {
-        var scope = ComparisonRequest.Scope.everything
+        var scope = ComparisonRequest.Scope.everything(comparators: comparators.map { $0.split(separator: ",").map(String.init) })
         if let config, let subsystem {
             scope = .subsystem(try SubsystemLoading.load(config: config, subsystem: subsystem), wildcards: wildcards)
         }

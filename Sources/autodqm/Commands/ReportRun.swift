@@ -13,7 +13,7 @@ struct ReportRun {
         let report = try await Engine.compare(request) { progress?.update($0.completed, of: $0.total) }
         progress?.finish()
         guard let output = request.outputDirectory else { return }
-        try report.write(to: output)
+        try await report.write(to: output)
         let seconds = (ContinuousClock.now - start) / .seconds(1)
         let counts = report.statusCounts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
         standardError("\(report.results.count) histograms in \(String(format: "%.2f", seconds)) s: \(counts.joined(separator: ", "))")
