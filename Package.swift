@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Engine", "RelMon", "Comparators", "SubsystemConfig", "DQMClient", "RunStore", "SQLite", "HTTPServer", "CCrypto",
+                "Engine", "RelMon", "HistogramIO", "ROOTIO", "Histogram", "Comparators", "SubsystemConfig", "DQMClient", "RunStore", "SQLite", "HTTPServer", "CCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness),

@@ -12,6 +12,8 @@ threads="${THREADS:-2}"
 swift_port="${SWIFT_PORT:-18080}"
 nginx_port="${NGINX_PORT:-18081}"
 asset="css/autodqm.css"
+# shellcheck source=../wrk-vs-nginx.sh
+source "$here/../wrk-vs-nginx.sh"
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
@@ -21,7 +23,6 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 
 ulimit -n 65536 2>/dev/null || true
 work="$(mktemp -d)"
@@ -29,7 +30,7 @@ chmod 755 "$work" # nginx workers run as an unprivileged user
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  [[ -f "$work/nginx.pid" ]] && kill -QUIT "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  stop_nginx
   sleep 0.5
   rm -rf "$work"
 }
@@ -42,32 +43,7 @@ server="$(cd "$here" && swift build -c release --show-bin-path)/http-bench-serve
 # The same page bytes for both servers.
 "$server" "$root" 0 --write-page "$work/page.html"
 chmod 644 "$work/page.html"
-cat >"$work/nginx.conf" <<NGINX
-worker_processes $(nproc);
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-daemon on;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  keepalive_timeout 65;
-  types { text/css css; text/html html; }
-  client_body_temp_path $work/body;
-  proxy_temp_path $work/proxy;
-  fastcgi_temp_path $work/fastcgi;
-  uwsgi_temp_path $work/uwsgi;
-  scgi_temp_path $work/scgi;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    location = /page { default_type "text/html; charset=utf-8"; alias $work/page.html; }
-    location /static/ { alias $root/Public/; }
-  }
-}
-NGINX
-"$nginx_bin" -c "$work/nginx.conf" -p "$work"
+start_nginx "$nginx_port" "$work/page.html"
 
 "$server" "$root" "$swift_port" &
 pids+=($!)
@@ -78,30 +54,11 @@ done
 
 # Both servers must send the same bytes before their speed is compared.
 for path in /page "/static/$asset"; do
-  if ! cmp -s <(curl -fsS "http://127.0.0.1:$swift_port$path") <(curl -fsS "http://127.0.0.1:$nginx_port$path"); then
-    echo "Bodies differ for $path" >&2; exit 1
-  fi
+  same_bytes "http://127.0.0.1:$swift_port$path" "http://127.0.0.1:$nginx_port$path"
 done
 
-run() { # name url
-  local out="$work/$1.txt"
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$2" >"$out"
-  local rps p50 p90 p99 errors non2xx
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$out")
-  p50=$(awk '$1=="50%" {print $2}' "$out")
-  p90=$(awk '$1=="90%" {print $2}' "$out")
-  p99=$(awk '$1=="99%" {print $2}' "$out")
-  errors=$(awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10}' "$out")
-  non2xx=$(awk '/Non-2xx/ {print $5}' "$out")
-  printf "| %-22s | %12s | %8s | %8s | %8s | %6s |\n" "$1" "$rps" "$p50" "$p90" "$p99" "${errors:-0}/${non2xx:-0}"
-}
-
-echo
-echo "wrk -t$threads -c$connections -d$duration --latency, $(nproc) cores shared by server and wrk"
-echo
-echo "| target                 | requests/s   | p50      | p90      | p99      | errors (socket/non-2xx) |"
-echo "|------------------------|--------------|----------|----------|----------|--------|"
-run "HTTPServer page" "http://127.0.0.1:$swift_port/page"
-run "nginx page" "http://127.0.0.1:$nginx_port/page"
-run "HTTPServer static css" "http://127.0.0.1:$swift_port/static/$asset"
-run "nginx static css" "http://127.0.0.1:$nginx_port/static/$asset"
+table_header
+wrk_row "HTTPServer page" "http://127.0.0.1:$swift_port/page"
+wrk_row "nginx page" "http://127.0.0.1:$nginx_port/page"
+wrk_row "HTTPServer static css" "http://127.0.0.1:$swift_port/static/$asset"
+wrk_row "nginx static css" "http://127.0.0.1:$nginx_port/static/$asset"

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import SQLite
 import Testing
 import TestSupport
 
@@ -52,27 +53,34 @@ struct KillRestartTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func aJobInterruptedBySIGKILLCompletesAfterRestart() async throws {
+    @Test(.timeLimit(.minutes(3))) func aJobInterruptedBySIGKILLCompletesAfterRestart() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let refs = [316_000, 316_050, 316_100, 316_200, 316_250]
             .map { #"{"series": "Run2018", "sample": "ZeroBias", "run": \#($0)}"# }.joined(separator: ", ")
-        let query = #"{"source": "Offline", "subsystem": "EcalEndcap", "data": {"series": "Run2018", "sample": "ZeroBias", "run": 316150}, "refs": [\#(refs)]}"#
+        // A job can finish between the poll that sees it running and the kill; then the
+        // next subsystem is tried, until one is caught mid-run (the database says so).
+        for subsystem in ["EcalEndcap", "CSC", "DT", "RPC", "Hcal", "Muons", "Egamma", "Tracking"] {
+            let query = #"{"source": "Offline", "subsystem": "\#(subsystem)", "data": {"series": "Run2018", "sample": "ZeroBias", "run": 316150}, "refs": [\#(refs)]}"#
+            let first = try ServerProcess(folder: folder)
+            let client = LoopbackClient(port: first.port)
+            let id = try #require(try await client.request("POST", "/api/jobs", body: query).json()["id"] as? String)
+            var status = ""
+            while !["fetching", "comparing", "done", "failed"].contains(status) {
+                status = try await client.get("/api/jobs/\(id)").json()["status"] as? String ?? ""
+            }
+            first.kill()
+            let left = try SQLiteDatabase(path: folder.appendingPathComponent("tmp/autodqm.sqlite").path)
+                .read { db in try db.scalar("SELECT status FROM jobs WHERE id = ?", .text(id)).string }
+            guard left == "fetching" || left == "comparing" else { continue }
 
-        let first = try ServerProcess(folder: folder)
-        let client = LoopbackClient(port: first.port)
-        let id = try #require(try await client.request("POST", "/api/jobs", body: query).json()["id"] as? String)
-        var status = ""
-        while status != "fetching" && status != "comparing" && status != "done" && status != "failed" {
-            status = try await client.get("/api/jobs/\(id)").json()["status"] as? String ?? ""
+            let second = try ServerProcess(folder: folder)
+            defer { second.kill() }
+            let finished = try await LoopbackClient(port: second.port).waitForJob(id)
+            #expect(finished["status"] as? String == "done", "\(finished)")
+            #expect(finished["attempts"] as? Int == 2)
+            return
         }
-        first.kill()
-        try #require(status == "fetching" || status == "comparing", "the job finished before it could be interrupted")
-
-        let second = try ServerProcess(folder: folder)
-        defer { second.kill() }
-        let finished = try await LoopbackClient(port: second.port).waitForJob(id)
-        #expect(finished["status"] as? String == "done", "\(finished)")
-        #expect(finished["attempts"] as? Int == 2)
+        Issue.record("every job finished before SIGKILL could interrupt it")
     }
 }

@@ -58,6 +58,18 @@ enum APIRoutes {
             }
             return .json(json)
         }
+        router.get("/api/results/{key}/histogram/bins") { request in
+            let key = request.parameters["key"] ?? "", path = try request.required("path")
+            guard let stored = try context.results.result(key: key) else { throw HTTPError(status: .notFound, message: "no result '\(key)'") }
+            guard stored.report.results.contains(where: { $0.path == path }) else {
+                throw HTTPError(status: .notFound, message: "no histogram '\(path)' in result \(key)")
+            }
+            do {
+                return try .json(encoding: HistogramBins(report: stored.report, path: path))
+            } catch HistogramBins.Failure.fileGone(let file) {
+                throw HTTPError(status: HTTPStatus(code: 410, reason: "Gone"), message: "run file \(file) is no longer in the store")
+            }
+        }
     }
 
     private static func catalog(_ request: Request, _ context: ServiceContext) throws -> RunCatalog {

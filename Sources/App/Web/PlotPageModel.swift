@@ -54,6 +54,7 @@ enum PlotPageModel {
             "notes": result.notes,
             "guiURL": DQMGUILink.url(query: stored.query, histogramPath: result.path, dataset: datasetName(stored.report.data)),
             "jsonURL": "/api/results/\(stored.key)/histogram?path=\(path)",
+            "binsURL": "/api/results/\(stored.key)/histogram/bins?path=\(path)",
         ]
     }
 
