@@ -13,9 +13,14 @@ public enum BetaBinomial {
         public var binsUsed: Int
     }
 
-    /// Per-bin pulls of `data` against `references` (equal lengths, integer counts,
-    /// every reference with a non-zero total).
-    public static func pulls(data: [Double], references: [[Double]], tol: Double) -> Pulls {
+    /// Per-bin pulls of `data` against `references` (integer counts). References of
+    /// another length or with no entries are ignored, as AutoDQM drops them; with none
+    /// left every pull is 0.
+    public static func pulls(data: [Double], references allReferences: [[Double]], tol: Double) -> Pulls {
+        let references = allReferences.filter { $0.count == data.count && $0.reduce(0, +) > 0 }
+        guard !references.isEmpty else {
+            return Pulls(pulls: Array(repeating: 0, count: data.count), weightedReference: Array(repeating: 0, count: data.count), binsUsed: 0)
+        }
         let nD = data.reduce(0, +)
         let totals = references.map { $0.reduce(0, +) }
         var pulls = [Double](repeating: 0, count: data.count)

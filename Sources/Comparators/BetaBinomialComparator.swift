@@ -32,7 +32,7 @@ public struct BetaBinomialComparator: Comparator {
         var referenceCounts = compatible.map(counts).filter { $0.reduce(0, +) > 0 }
         guard !referenceCounts.isEmpty else { return .notApplicable(name, .emptyReference) }
         var kept = Array(dataCounts.indices)
-        if data.dimension == 1, let range = restrictedRange(data, dataCounts, referenceCounts, options) {
+        if data.dimension == 1, options.concatenate.isEmpty, let range = restrictedRange(data, dataCounts, referenceCounts, options) {
             kept = Array(range)
             dataCounts = Array(dataCounts[range])
             referenceCounts = referenceCounts.map { Array($0[range]) }.filter { $0.reduce(0, +) > 0 }

@@ -19,10 +19,11 @@ public struct ComparatorOptions: Sendable, Equatable, Codable {
     /// AutoDQM's subsystem; names starting with "DT" enable its empty-data rule.
     public var subsystem: String?
     public var normType: NormType
-    /// 1D beta_binomial range restriction (AutoDQM's `xmin`/`xmax`).
+    /// 1D beta_binomial range restriction (AutoDQM's `xmin`/`xmax`); ignored for concatenated histograms.
     public var xmin: Double?
     public var xmax: Double?
-    /// Sibling histograms appended bin-wise (resolved by the engine, see `Concatenation`).
+    /// Sibling histogram names appended bin-wise; the engine resolves them and builds the
+    /// inputs with `Concatenation.concatenate`.
     public var concatenate: [String]
     public var pullCap: Double?
     public var chi2Cut: Double?

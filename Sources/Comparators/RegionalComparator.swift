@@ -14,7 +14,7 @@ import SpecialFunctions
 ///    unremarkable (median |z| < 2) is a single noisy or hot channel; it is
 ///    replaced by its expectation so it cannot dominate a block.
 /// 3. Multi-scale blocks (the idea behind AutoDQM's DT rebinning): rectangles of
-///    1…64 cells a side (half-block steps up to 4 cells, tiling above), each scored as
+///    1…64 cells a side, tiling the map at each scale, each scored as
 ///    Σ(d − e)/sqrt(Σvar + (tol·Σe)²) when it expects at least 10 counts.
 /// 4. Cells: an exact conditional test per cell — given the cell's total t =
 ///    d + r, d is Binomial(t, nD/(nD + nR)) when data and references share a
@@ -174,8 +174,9 @@ struct BlockSearch {
         let expected = SummedArea(map.expected, nx: map.nx, ny: map.ny)
         for width in sizes where width <= max(1, map.nx / 2) {
             for height in sizes where height <= max(1, map.ny / 2) && width * height >= 2 {
-                // Half-block steps for small blocks; large ones tile (a region still contains one).
-                let strideX = width <= 4 ? max(1, width / 2) : width, strideY = height <= 4 ? max(1, height / 2) : height
+                // Blocks tile the map at each scale: a region contains a whole block at some
+                // scale, and single cells have their own exact test.
+                let strideX = width, strideY = height
                 for y in stride(from: 0, through: map.ny - height, by: strideY) {
                     for x in stride(from: 0, through: map.nx - width, by: strideX) {
                         let e = expected.sum(x, y, width, height)

@@ -35,10 +35,24 @@ extension Histogram {
                 moments.firstMoments[0] = 0
                 moments.secondMoments[0] = 0
             }
+            if let profile = record.profile {
+                Self.recomputeValueMoments(&moments, record, profile, bins: bins(in: ranges))
+            }
             try self.init(
                 className: className, title: title, axes: axes, contents: contents, variances: variances,
                 binEntries: binEntries, entries: entries, moments: moments)
         }
+    }
+
+    /// TProfile::GetStats sums the stored Σw·v and Σw·v² of the bins, and Σw² (or Σw).
+    private static func recomputeValueMoments(
+        _ moments: inout Moments, _ record: HistogramRecord, _ profile: ProfileRecord, bins: [Int]
+    ) {
+        let value = record.dimension
+        moments.firstMoments[value] = bins.reduce(0) { $0 + record.cells[$1] }
+        moments.secondMoments[value] = record.sumw2.isEmpty ? 0 : bins.reduce(0) { $0 + record.sumw2[$1] }
+        let squaredWeights = profile.binSumw2.isEmpty ? profile.binEntries : profile.binSumw2
+        moments.sumOfSquaredWeights = bins.reduce(0) { $0 + squaredWeights[$1] }
     }
 
     /// The stored sums, or nil where ROOT's `GetStats` recomputes them from the bins

@@ -7,7 +7,7 @@ public enum Inspection {
     /// `root_dump.py`'s JSON document for the file (non-finite numbers as null).
     public static func json(_ file: ROOTFile) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]  // the same file always prints the same text
         return String(decoding: try encoder.encode(try file.dump()), as: UTF8.self)
     }
 

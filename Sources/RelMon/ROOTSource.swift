@@ -8,7 +8,19 @@ import Synchronization
 /// a histogram is one key lookup and one record read, from any thread.
 public final class ROOTSource: HistogramSource {
     public let file: ROOTFile
-    private let directories = Mutex<[[String]: Directory]>([:])
+    private let directories = Mutex<[[String]: Listing]>([:])
+
+    /// A directory with its keys by name (highest cycle), for lookups without scanning.
+    private struct Listing {
+        var directory: Directory
+        var keys: [String: Key]
+
+        init(_ directory: Directory) {
+            self.directory = directory
+            keys = [:]
+            for key in directory.keys where key.cycle > (keys[key.name]?.cycle ?? Int.min) { keys[key.name] = key }
+        }
+    }
 
     public init(url: URL) throws {
         do { file = try ROOTFile(url: url) } catch {
@@ -20,16 +32,15 @@ public final class ROOTSource: HistogramSource {
     public var name: String { file.path }
 
     public func entries(in path: [String]) throws -> [SourceEntry] {
-        try directory(path).keys.map { key in
+        try listing(path).directory.keys.map { key in
             SourceEntry(name: key.name, kind: key.isDirectory ? .directory : .object(className: key.className))
         }
     }
 
     public func histogram(at path: [String]) throws -> Histogram {
         guard let name = path.last else { throw RelMonError.unreadable(file: file.path, reason: "empty histogram path") }
-        let parent = try directory(Array(path.dropLast()))
         let keyPath = path.joined(separator: "/")
-        guard let key = parent.key(named: name) else {
+        guard let key = try listing(Array(path.dropLast())).keys[name] else {
             throw RelMonError.unreadable(file: file.path, reason: "no key \(keyPath)")
         }
         guard case .histogram(let record) = try file.object(of: key, keyPath: keyPath) else {
@@ -40,19 +51,19 @@ public final class ROOTSource: HistogramSource {
         }
     }
 
-    private func directory(_ path: [String]) throws -> Directory {
+    private func listing(_ path: [String]) throws -> Listing {
         if let known = directories.withLock({ $0[path] }) { return known }
-        let directory: Directory
+        let listing: Listing
         if let name = path.last {
-            let parent = try self.directory(Array(path.dropLast()))
-            guard let key = parent.key(named: name), key.isDirectory else {
+            let parent = try self.listing(Array(path.dropLast()))
+            guard let key = parent.keys[name], key.isDirectory else {
                 throw RelMonError.directoryMissing(file: file.path, path: path.joined(separator: "/"))
             }
-            directory = try file.subdirectory(key, of: parent)
+            listing = Listing(try file.subdirectory(key, of: parent.directory))
         } else {
-            directory = file.top
+            listing = Listing(file.top)
         }
-        directories.withLock { $0[path] = directory }
-        return directory
+        directories.withLock { $0[path] = listing }
+        return listing
     }
 }

@@ -48,7 +48,7 @@ public enum TestPlan: Sendable, Equatable {
         if first.filledBinCount < minimumFilled, second.filledBinCount < minimumFilled {
             return .decided(rank: 1, note: .fewFilledBins)
         }
-        switch (first.isWeighted, second.isWeighted) {
+        switch (first.relmonIsWeighted, second.relmonIsWeighted) {
         case (true, true): return .chi2(first: first, second: second, option: .ww)
         case (false, false): return .chi2(first: first, second: second, option: .uu)
         case (false, true): return .chi2(first: first, second: second, option: .uw)
@@ -67,6 +67,25 @@ public enum RelMonRank {
 extension Histogram {
     /// RelMon's `is_empty`: every global bin, flow bins included, holds exactly 0.
     var hasNoContent: Bool { contents.allSatisfy { $0 == 0 } }
+
+    /// The model's `isWeighted`, without building the list of in-range bins: RelMon asks it
+    /// for every pair. The sum runs in the same order (x fastest), so it is the same number.
+    var relmonIsWeighted: Bool {
+        if isProfile { return true }
+        let nx = axes[0].binCount, cellsX = nx + 2
+        let ny = axes.count > 1 ? axes[1].binCount : 0, cellsY = axes.count > 1 ? ny + 2 : 1
+        let ys = axes.count > 1 ? 1...ny : 0...0, zs = axes.count > 2 ? 1...axes[2].binCount : 0...0
+        var sum = 0.0
+        contents.withUnsafeBufferPointer { cells in
+            for z in zs {
+                for y in ys {
+                    let row = cellsX * (y + cellsY * z)
+                    for x in 1...nx { sum += cells[row + x] }
+                }
+            }
+        }
+        return entries != sum
+    }
 
     /// Global bins, flow bins included, with positive content.
     var filledBinCount: Int { contents.reduce(0) { $1 > 0 ? $0 + 1 : $0 } }
@@ -91,9 +110,10 @@ extension Histogram {
     /// and leaves its sum of squares, so the error changes too; that is reproduced for
     /// unit-weight entries. Returns `self` untouched, without copying, when no bin changes.
     func relmonAbsoluteValues() -> Histogram {
-        let needsChange = contents.indices.contains { bin in
-            contents[bin] < 0 || (variance(atGlobalBin: bin) == 0 && contents[bin] != 0)
-        }
+        // Without stored variances a bin's variance is |content|: only negatives change.
+        let needsChange = variances.map { variances in
+            zip(contents, variances).contains { content, variance in content < 0 || (variance == 0 && content != 0) }
+        } ?? contents.contains { $0 < 0 }
         guard needsChange else { return self }
         var fixed = contents, fixedVariances = contents.indices.map(variance(atGlobalBin:)), setCalls = 0.0
         for bin in fixed.indices {

@@ -1,4 +1,5 @@
 import Comparators
+import Foundation
 import Histogram
 import TestSupport
 import Testing
@@ -42,12 +43,28 @@ struct Chi2TestTests {
         #expect(Chi2Comparator.arrangement(profile, profile).2 == .ww)
     }
 
-    @Test func threeDimensionalHistogramsAreTested() throws {
+    struct ThreeDimensionalGolden: Decodable {
+        struct Pair: Decodable {
+            var path: String
+            var root: [String: Double]
+        }
+        var pairs: [Pair]
+    }
+
+    @Test func reproducesROOTOnThreeDimensionalHistograms() throws {
         let runs = try GoldenRuns.get()
-        let path = "CSC/Run summary/CSCOfflineMonitor/Volume/h3Pos"
-        let data = try #require(runs.data[path]), reference = try #require(runs.references[0][path])
-        let result = Chi2Comparator().compare(data: data, references: [reference], options: .default)
-        #expect(result.status != .notApplicable(.unsupportedDimension))
-        #expect((result.scores["ndf"] ?? 0) > 0)
+        let url = Fixtures.directory.appendingPathComponent("golden/th3-chi2.golden.json")
+        let golden = try JSONDecoder().decode(ThreeDimensionalGolden.self, from: Data(contentsOf: url))
+        #expect(golden.pairs.count == 18)
+        for pair in golden.pairs {
+            let data = try #require(runs.data[pair.path]), reference = try #require(runs.references[0][pair.path])
+            #expect(data.dimension == 3)
+            for mode in Chi2Test.Mode.allCases {
+                let key = mode.rawValue.lowercased()
+                let result = try #require(Chi2Test.run(data, reference, mode: mode))
+                #expect(agreesWithROOT(result.pValue, pair.root["chi2_" + key]), "\(pair.path) \(mode)")
+                #expect(agreesWithROOT(result.chi2PerNdf, pair.root["chi2ndf_" + key]), "\(pair.path) \(mode)")
+            }
+        }
     }
 }

@@ -127,7 +127,7 @@ final class ManualClock: Sendable {
         try holder.run()
         // SIGKILL: children of a test process may inherit a mask blocking SIGTERM.
         defer { kill(holder.processIdentifier, SIGKILL) }
-        try await Task.sleep(for: .milliseconds(300))
+        try await waitUntilLocked(partial.appendingPathComponent("running.root.lock"))
         #expect(try store.removeStalePartials(olderThan: 86_400) == ["stale.root.part"])
         let left = try FileManager.default.contentsOfDirectory(atPath: partial.path).filter { $0.hasSuffix(".part") }.sorted()
         #expect(left == ["fresh.root.part", "running.root.part"])
@@ -155,4 +155,20 @@ final class ManualClock: Sendable {
         #expect(server.requests().filter { $0.contains(".root") }.count == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: paths.first ?? "")) == Data(contentsOf: Fixtures.dqmRun(315_705)))
     }
+}
+
+/// Waits (up to 20 s, for a loaded machine) until another process holds an exclusive
+/// `flock` on `url`, so a test does not race the child that takes it.
+private func waitUntilLocked(_ url: URL) async throws {
+    let deadline = ContinuousClock.now + .seconds(20)
+    while ContinuousClock.now < deadline {
+        let descriptor = open(url.path, O_RDONLY)
+        if descriptor >= 0 {
+            defer { close(descriptor) }
+            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 { return }
+            flock(descriptor, LOCK_UN)
+        }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    Issue.record("no other process locked \(url.path) within 20 s")
 }

@@ -80,8 +80,9 @@ struct LiveServerTests {
         let bound = port.withLock { $0 }
         #expect(try TestClient.get("/", port: bound).text == "up")
         kill(getpid(), SIGTERM)
-        #expect(finished.wait(timeout: .now() + 5) == .success)
-        #expect(throws: TestClient.Failure.self) { try TestClient(port: bound) }
+        // run() returning is the proof; probing the port again would race other tests,
+        // which may be handed the same ephemeral port as soon as it is free.
+        #expect(finished.wait(timeout: .now() + 30) == .success)
     }
 
     @Test func keepAliveServesSeveralRequestsOnOneConnection() throws {

@@ -55,6 +55,30 @@ import TestSupport
         #expect(throws: ROOTIOError.self) { try file.histogram(at: "outer/inner/graph") }
     }
 
+    struct ProfileStatistics: Decodable {
+        let mean: [Double]
+        let stddev: [Double]
+    }
+
+    /// Every profile's GetMean/GetStdDev including its value axis (which goldens do not
+    /// hold), as ROOT 6.40 printed them when writing classes.root; ROOT's GetMean takes
+    /// axes 1–3 only, so a TProfile3D's value axis is not compared.
+    @Test func profileStatisticsMatchROOT() throws {
+        let folder = Fixtures.directory.appendingPathComponent("classes")
+        let file = try ROOTFile(url: folder.appendingPathComponent("classes.root"))
+        let expected = try JSONDecoder().decode(
+            [String: ProfileStatistics].self, from: Data(contentsOf: folder.appendingPathComponent("profile-statistics.json")))
+        #expect(expected.count == 7)
+        for (name, statistics) in expected {
+            let histogram = try file.histogram(at: name)
+            for axis in 0..<min(statistics.mean.count, 3) {
+                GoldenComparison.expectClose(
+                    [histogram.mean(axis: axis), histogram.standardDeviation(axis: axis)],
+                    [statistics.mean[axis], statistics.stddev[axis]], "\(name) axis \(axis)", #_sourceLocation)
+            }
+        }
+    }
+
     @Test func twoBlockObjectIsReassembled() throws {
         let file = try ROOTFile(url: Fixtures.directory.appendingPathComponent("classes/twoblocks.root"))
         let record = try file.histogramRecord(at: "twoblocks")

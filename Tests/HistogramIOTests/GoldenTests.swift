@@ -8,7 +8,7 @@ import TestSupport
 /// Every histogram and string that real ROOT reads from the committed fixtures, read
 /// by us without ROOT.
 @Suite struct GoldenTests {
-    @Test(arguments: [315_000, 315_705])
+    @Test(arguments: Fixtures.referenceRuns + [Fixtures.dataRun])
     func dqmRunMatchesGolden(run: Int) throws {
         let file = try ROOTFile(url: Fixtures.dqmRun(run))
         GoldenComparison.expectMatches(try file.dump(), try Fixtures.dqmGolden(run))

@@ -39,6 +39,24 @@ struct MatrixTests {
         #expect(pairing.ignored == [tests[4]])
     }
 
+    @Test func dataRunsPairByRunOrAloneWhateverTheirNumbers() {
+        func url(_ name: String) -> URL { URL(fileURLWithPath: "/x/\(name)") }
+        let tests = [
+            "DQM_V0001_R000315705__ZeroBias__Run2018A-PromptReco-v1__DQMIO.root",
+            "DQM_V0001_R000316000__JetHT__Run2018A-PromptReco-v1__DQMIO.root",
+            "DQM_V0001_R000316001__JetHT__Run2018A-PromptReco-v1__DQMIO.root",
+        ].map(url)
+        let references = [
+            "DQM_V0001_R000315000__ZeroBias__Run2018A-PromptReco-v1__DQMIO.root",
+            "DQM_V0001_R000316001__JetHT__Run2018A-PromptReco-v2__DQMIO.root",
+            "DQM_V0001_R000316002__JetHT__Run2018A-PromptReco-v1__DQMIO.root",
+        ].map(url)
+        let pairing = MatrixPairing(testFiles: tests, referenceFiles: references)
+        #expect(pairing.pairs.map(\.name) == ["JetHT_PromptReco_316001", "ZeroBias_PromptReco_315705"])
+        #expect(pairing.pairs.map(\.reference) == [references[1], references[0]])
+        #expect(pairing.unmatched == [tests[1], references[2]])
+    }
+
     @Test func oneBadPairDoesNotStopTheOthers() throws {
         let folder = try ReportTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -59,6 +59,11 @@ struct ReportTests {
         #expect(read.root.subdirectories == result.root.subdirectories)
         #expect(read.root.comparisons.first?.rank.isNaN == true)
         #expect(read.problems == result.problems && read.threshold == result.threshold)
+        // Re-rendering from the stored results gives the same pages, without comparing again.
+        let original = try TreeTests.compare()
+        try original.write(to: folder.appendingPathComponent("plain.json"))
+        let reread = try RelMonResult.read(from: folder.appendingPathComponent("plain.json"))
+        #expect(PairReport(result: reread).pages().map(\.html) == PairReport(result: original).pages().map(\.html))
         let stale = folder.appendingPathComponent("old.json")
         try Data(#"{"format": 0}"#.utf8).write(to: stale)
         #expect(throws: RelMonError.malformedResults(file: stale.path, reason: "format 0, expected 1")) {

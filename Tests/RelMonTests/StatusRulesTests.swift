@@ -90,6 +90,15 @@ struct StatusRulesTests {
         #expect(maps.contains { $0.status == "fail" })
     }
 
+    @Test func fastWeightedCheckAgreesWithTheModel() throws {
+        for run in [315_000, 315_705] {
+            for dump in try Fixtures.dqmGolden(run).histograms {
+                let histogram = try dump.histogram()
+                #expect(histogram.relmonIsWeighted == histogram.isWeighted, "\(dump.path)")
+            }
+        }
+    }
+
     @Test func preChecksDecideBeforeAnyTest() throws {
         let axis = try Axis(binCount: 4, lowerEdge: 0, upperEdge: 4)
         let wide = try Axis(binCount: 5, lowerEdge: 0, upperEdge: 4)

@@ -23,13 +23,13 @@ public final class ROOTFile: Sendable {
     private init(source: FileSource) throws(ROOTIOError) {
         self.source = source
         path = source.path
-        let size = source.size, path = source.path
-        header = try locating(file: path, keyPath: "") {
-            try FileHeader(try source.read(at: 0, count: min(FileHeader.readSize, size)), fileSize: size)
-        }
-        let header = header
-        top = try locating(file: path, keyPath: "") {
-            try Self.readDirectory(source, recordAt: header.begin + header.nbytesName, path: "")
+        do {
+            let header = try FileHeader(
+                try source.read(at: 0, count: min(FileHeader.readSize, source.size)), fileSize: source.size)
+            self.header = header
+            top = try Self.readDirectory(source, recordAt: header.begin + header.nbytesName, path: "")
+        } catch {
+            throw error.located(file: source.path, keyPath: "")
         }
     }
 

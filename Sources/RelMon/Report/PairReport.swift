@@ -1,4 +1,6 @@
+import Dispatch
 public import Foundation
+import Synchronization
 
 /// The browsable HTML tree of one file pair (RelMon's `directory2html`): one page per
 /// directory, flat in one folder, with plots under `plots/`.
@@ -26,14 +28,24 @@ public struct PairReport: Sendable {
         return pages
     }
 
-    /// Writes the pages, the stored results and the ASCII report into `folder`.
+    /// Writes the pages, the stored results and the ASCII report into `folder`; the pages
+    /// and the JSON are independent, so they are written at the same time.
     public func write(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, html) in pages() {
-            try Data(html.utf8).write(to: folder.appendingPathComponent(name))
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            do {
+                if part == 0 {
+                    for (name, html) in pages() { try Data(html.utf8).write(to: folder.appendingPathComponent(name)) }
+                } else {
+                    try result.write(to: folder.appendingPathComponent(Self.resultsFile))
+                    try Data(AsciiReport(result: result).text.utf8).write(to: folder.appendingPathComponent(Self.asciiFile))
+                }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+            }
         }
-        try result.write(to: folder.appendingPathComponent(Self.resultsFile))
-        try Data(AsciiReport(result: result).text.utf8).write(to: folder.appendingPathComponent(Self.asciiFile))
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     private func collect(_ directory: RelMonDirectory, into pages: inout [(String, String)]) {

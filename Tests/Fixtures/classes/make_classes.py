@@ -2,11 +2,14 @@
 """Write, with real ROOT, classes.root: every histogram class the reader models, plus
 the layouts it must get right (cycles, nested directories, labels, variable bins, a fit
 in fFunctions, classes it must skip); and twoblocks.root: one object over 16 MiB, which
-ROOT splits into two compression blocks (no golden: 2.5 M bins are slow to compare).
+ROOT splits into two compression blocks (no golden: 2.5 M bins are slow to compare); and
+profile-statistics.json: GetMean/GetStdDev of every profile's axes and value axis, which
+root_dump.py's goldens do not hold.
 
     python3 make_classes.py DIR && python3 root_dump.py DIR/classes.root | gzip -9 > classes.golden.json.gz
 """
 import array
+import json
 import sys
 
 import ROOT
@@ -22,7 +25,7 @@ def fill(h, n, dim):
         h.Fill(*args)
 
 for dim, axes in ((1, (20, -3, 3)), (2, (10, -3, 3, 8, -3, 3)), (3, (6, -3, 3, 5, -3, 3, 4, -3, 3))):
-    for kind in "CSIFD":
+    for kind in "CSILFD":
         h = getattr(ROOT, "TH%d%s" % (dim, kind))("h%d%s" % (dim, kind), "TH%d%s;x;y" % (dim, kind), *axes)
         fill(h, 500, dim)
         h.Write()
@@ -63,6 +66,12 @@ for mode in ("", "s", "i", "g"):
         x = rng.Gaus(0, 1)
         p.Fill(x, 2 * x + rng.Gaus(0, 0.5), rng.Uniform(0.5, 1.5) if mode == "s" else 1.0)
     p.Write()
+pranged = ROOT.TProfile("pranged", "profile with a display range", 10, -3, 3)
+for _ in range(300):
+    x = rng.Gaus(0, 1)
+    pranged.Fill(x, 2 * x + rng.Gaus(0, 0.5))
+pranged.GetXaxis().SetRange(3, 8)
+pranged.Write()
 p2 = ROOT.TProfile2D("prof2d", "profile 2D", 5, -3, 3, 4, -3, 3)
 p2.Sumw2()
 for _ in range(300):
@@ -102,3 +111,13 @@ for i in range(1, 2500001, 99991):
     big.SetBinContent(i, i % 7 + 1)
 big.Write()
 f.Close()
+
+f = ROOT.TFile(sys.argv[1] + "/classes.root")
+statistics = {}
+for key in f.GetListOfKeys():
+    if key.GetClassName().startswith("TProfile"):
+        p = key.ReadObj()
+        axes = range(1, p.GetDimension() + 2)
+        statistics[key.GetName()] = {"mean": [p.GetMean(i) for i in axes], "stddev": [p.GetStdDev(i) for i in axes]}
+with open(sys.argv[1] + "/profile-statistics.json", "w") as out:
+    json.dump(statistics, out, indent=1, sort_keys=True)

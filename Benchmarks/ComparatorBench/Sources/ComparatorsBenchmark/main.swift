@@ -5,19 +5,23 @@ import Histogram
 import HistogramIO
 import ROOTIO
 
-// Reads a data and a reference DQM file and runs every registered comparator on every
-// histogram pair, pairs spread over all cores; reading included. Best of N.
+// Reads a data and a reference DQM file and runs every registered comparator (or the
+// named ones) on every histogram pair, pairs spread over all cores; reading included.
+// Best of N.
 //
-//   ComparatorsBenchmark [--repeat N] DATA.root REFERENCE.root
+//   ComparatorsBenchmark [--repeat N] [--only name,name] DATA.root REFERENCE.root
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-var repetitions = 3
-if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count {
-    repetitions = Int(arguments[index + 1]) ?? 3
-    arguments.removeSubrange(index...(index + 1))
+@MainActor func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    defer { arguments.removeSubrange(index...(index + 1)) }
+    return arguments[index + 1]
 }
-guard arguments.count == 2 else {
-    print("usage: ComparatorsBenchmark [--repeat N] DATA.root REFERENCE.root")
+let repetitions = option("--repeat").flatMap { Int($0) } ?? 3
+var selected = Comparators.all
+if let list = option("--only") { selected = list.split(separator: ",").compactMap { Comparators.named(String($0)) } }
+guard arguments.count == 2, !selected.isEmpty else {
+    print("usage: ComparatorsBenchmark [--repeat N] [--only name,name] DATA.root REFERENCE.root")
     exit(2)
 }
 
@@ -58,12 +62,12 @@ struct Tally {
     var perComparator: [String: Double] = [:]
 }
 
-func runAll(dataPath: String, referencePath: String, timeEach: Bool) throws -> Tally {
+@MainActor func runAll(dataPath: String, referencePath: String, timeEach: Bool) throws -> Tally {
     let data = try readHistograms(dataPath)
     let references = try readHistograms(referencePath)
     let paths = data.keys.filter { references[$0] != nil }.sorted()
     let results = Slots<(flagged: Int, times: [Double])>(count: paths.count)
-    let comparators = Comparators.all
+    let comparators = selected
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
         guard let d = data[paths[index]], let r = references[paths[index]] else { return }
         var flagged = 0
@@ -93,8 +97,8 @@ do {
         tally = try runAll(dataPath: arguments[0], referencePath: arguments[1], timeEach: false)
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    print(String(format: "all %d comparators on %d pairs, reading included: %.3f s (%d comparisons, %d flagged; runs: %@)",
-                 Comparators.all.count, tally.pairs, times.min() ?? 0, tally.comparisons, tally.flagged,
+    print(String(format: "%@ on %d pairs, reading included: %.3f s (%d comparisons, %d flagged; runs: %@)",
+                 selected.map { $0.name }.joined(separator: ", ") as NSString, tally.pairs, times.min() ?? 0, tally.comparisons, tally.flagged,
                  times.map { String(format: "%.3f", $0) }.joined(separator: " ") as NSString))
     let profile = try runAll(dataPath: arguments[0], referencePath: arguments[1], timeEach: true)
     print("CPU time per comparator (summed over threads):")
