@@ -43,7 +43,7 @@ try:
     refs = Select(browser.find_element(By.ID, "ref"))
     for run in REF_RUNS:
         refs.select_by_value(run)
-    browser.save_screenshot(f"{shots}/form.png")
+    browser.save_screenshot(f"{shots}/app-form.png")
     browser.find_element(By.ID, "compare").click()
 
     # The job page (if the result is not there yet) turns into the plot page.
@@ -56,7 +56,7 @@ try:
     statuses = [s.get_attribute("data-status") for s in shown]
     assert statuses[: len(expected)] == ["flagged"] * len(expected), "outliers are not listed first"
     time.sleep(1)  # lazy plot images
-    browser.save_screenshot(f"{shots}/plots.png")
+    browser.save_screenshot(f"{shots}/app-plots.png")
 
     # Filter box and "show all".
     browser.find_element(By.ID, "show-all").click()
@@ -64,7 +64,7 @@ try:
     browser.find_element(By.ID, "plot-filter").send_keys("hOccupancy")
     filtered = browser.find_elements(By.CSS_SELECTOR, ".plot:not([hidden])")
     assert everything >= len(shown) and filtered and all("hOccupancy" in s.get_attribute("data-path") for s in filtered)
-    browser.save_screenshot(f"{shots}/plots-filtered.png")
+    browser.save_screenshot(f"{shots}/app-plots-filtered.png")
     print(f"ok: {len(expected)} outliers listed first, {everything} histograms in all; screenshots in {shots}")
 finally:
     browser.quit()

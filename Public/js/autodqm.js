@@ -93,7 +93,7 @@ function setUpJob(panel) {
         + " (" + p.files_fetched + "/" + p.files + " files)";
       bar.value = p.total_bytes ? p.bytes / p.total_bytes : 0;
     } else if (job.status === "comparing") {
-      detail.textContent = "compared " + p.compared + " of " + p.histograms + " histograms";
+      detail.textContent = p.histograms ? "compared " + p.compared + " of " + p.histograms + " histograms" : "reading the runs";
       bar.value = p.histograms ? p.compared / p.histograms : 0;
     } else if (job.status === "queued") {
       detail.textContent = "waiting for a worker";

@@ -1,4 +1,5 @@
 import Foundation
+import Render
 
 /// The static `index.html` of a report: self-contained (no network), outliers
 /// first, a filter box and a toggle to show the histograms that need no attention.
@@ -98,27 +99,16 @@ enum Gallery {
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "\u{221E}" : "\u{2212}\u{221E}") }
         if value == value.rounded(), value.magnitude < 1e15 { return String(Int64(value)) }
-        return String(format: "%.4g", value)
+        let magnitude = value.magnitude
+        guard magnitude >= 1e-3, magnitude < 1e6 else { return String(format: "%.4g", value) }
+        // Four significant digits without Foundation's slow `String(format:)`, for the common range.
+        var scale = 1.0
+        for _ in 0..<max(0, 3 - Int(log10(magnitude).rounded(.down))) { scale *= 10 }
+        let text = ((value * scale).rounded() / scale).description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
-    /// Escapes text for element content and attribute values alike.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            // Characters XML forbids even escaped: replace rather than emit an invalid page.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": escaped += "\u{FFFD}"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     private static let style = """
         body{font-family:sans-serif;margin:0 1em;color:#222}

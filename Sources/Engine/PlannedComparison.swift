@@ -11,6 +11,8 @@ struct PlannedComparison: Sendable {
     /// AutoDQM's `sel_display`: quiet results get neither a card nor a plot.
     var selectiveDisplay = false
     var configPath: String?
+    /// AutoDQM's `concatenate`: sibling histograms (relative paths) appended after this one.
+    var siblings: [String] = []
     var style = PlotStyle()
     /// File name stem of its plots under `plots/`, unique within the report.
     var plotName = ""

@@ -11,15 +11,13 @@ extension Report {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Two independent documents of a large report: made on two cores.
         async let gallery: Void = writeFile(Gallery.html(for: self), to: directory.appendingPathComponent(Self.galleryFileName))
-        try writeFile(jsonData(), to: directory.appendingPathComponent(Self.resultsFileName))
+        try writeFile(ReportJSON.encode(self), to: directory.appendingPathComponent(Self.resultsFileName))
         try await gallery
     }
 
     /// The `results.json` document.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+    public func jsonData() -> Data {
+        Data(ReportJSON.encode(self).utf8)
     }
 
     /// Reads back a `results.json` written by `write(to:)`.

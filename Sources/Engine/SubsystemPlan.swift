@@ -80,9 +80,11 @@ extension ComparisonPlan {
     ) -> PlannedComparison {
         let entry = subsystem.entries[entryIndex]
         let settings = EntrySettings(entry: entry, subsystem: subsystem, histogramName: String(path.split(separator: "/").last ?? ""))
+        let directory = path.split(separator: "/").dropLast().map { "\($0)/" }.joined()
         return PlannedComparison(
             path: path, comparators: comparators, options: settings.options,
             alwaysShow: entry.alwaysShow, selectiveDisplay: subsystem.usesSelectiveDisplay,
-            configPath: entry.path, style: settings.style)
+            configPath: entry.path, siblings: entry.name.isWildcard ? [] : entry.concatenate.map { directory + $0 },
+            style: settings.style)
     }
 }

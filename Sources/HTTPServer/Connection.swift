@@ -8,6 +8,8 @@ final class Connection {
     /// is written, so a burst of requests for large responses cannot exhaust memory.
     static let maxPendingOutputBytes = 1 << 20
     private let socket: Socket
+    /// Looked up once per connection, for every request it carries.
+    private let peerAddress: String?
     private unowned let worker: Worker
     private var parser: RequestParser
     private var state: ConnectionState
@@ -20,6 +22,7 @@ final class Connection {
 
     init(socket: Socket, worker: Worker, now: ContinuousClock.Instant) {
         self.socket = socket
+        peerAddress = socket.peerAddress()
         self.worker = worker
         parser = RequestParser(limits: worker.configuration.limits)
         state = ConnectionState(timeouts: worker.configuration.timeouts, now: now)
@@ -81,7 +84,8 @@ final class Connection {
         var keepAlive = true
         while keepAlive && output.count < Self.maxPendingOutputBytes {
             do {
-                guard case .request(let request) = try parser.next() else { break }
+                guard case .request(var request) = try parser.next() else { break }
+                request.peerAddress = peerAddress
                 let response = worker.respond(to: request)
                 keepAlive = request.keepAlive && !worker.isStopping
                 ResponseSerializer.append(response, to: &output, headOnly: request.method == "HEAD",

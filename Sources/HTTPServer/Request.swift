@@ -14,6 +14,8 @@ public struct Request: Sendable {
     public var parameters: [String: String] = [:]
     /// Set by `RequestIDMiddleware`; echoed as `X-Request-Id`.
     public var id: String = ""
+    /// The client's numeric IP address, set by the server for requests read from a socket.
+    public var peerAddress: String?
 
     public init(method: String, target: String, version: HTTPVersion = .http11,
                 headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) throws(HTTPError) {

@@ -1,4 +1,4 @@
-public import Comparators
+import Comparators
 public import Histogram
 
 /// RelMon's tests computed by the Comparators module, which reproduces ROOT. Where ROOT

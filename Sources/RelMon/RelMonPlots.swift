@@ -21,7 +21,7 @@ public enum RelMonPlots {
             kind: PlotSpec.defaultKind(for: test), data: test, reference: reference, pulls: pulls,
             title: comparison.name,
             dataRun: "test", referenceRuns: ["reference"], flagged: comparison.status == .fail,
-            tooltipLimit: 400, width: 480, height: 360)
+            tooltipLimit: 100, width: 480, height: 360)
     }
 
     /// The reference scaled to the test's in-range integral (profiles are means: unscaled).

@@ -61,7 +61,6 @@ public enum TestPlan: Sendable, Equatable {
 public enum RelMonRank {
     public static let differentBinning = -103.0
     public static let differentTypes = -104.0
-    public static let noHistogram = -105.0
 }
 
 extension Histogram {

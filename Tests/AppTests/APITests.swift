@@ -1,3 +1,4 @@
+import App
 import Engine
 import Foundation
 import Testing
@@ -75,11 +76,20 @@ struct APITests {
         #expect(third["id"] as? String == first["id"] as? String && third["status"] as? String == "done")
     }
 
+    @Test func submissionsCountAgainstThePeerAddress() async throws {
+        let job = try await live.request("POST", "/api/jobs", body: LiveService.queryJSON(subsystem: "GEM", refs: [315_100])).json()
+        let id = try #require(job["id"] as? String)
+        #expect(try live.service.jobs.job(id: id)?.client == "127.0.0.1")
+    }
+
     @Test func badRequestsAnswerJSONErrors() async throws {
         let badJSON = try await live.request("POST", "/api/jobs", body: "{not json")
         #expect(badJSON.status == 400 && badJSON.headers["content-type"]?.hasPrefix("application/json") == true)
         let error = try #require(try badJSON.json()["error"] as? [String: Any])
-        #expect(error["status"] as? Int == 400)
+        #expect(error["status"] as? Int == 400 && error["message"] as? String == "the body is not a job query: not valid JSON")
+        let noRun = try await live.request("POST", "/api/jobs", body: LiveService.queryJSON().replacingOccurrences(of: #", "run": 315705"#, with: ""))
+        #expect(try noRun.status == 400 && (noRun.json()["error"] as? [String: Any])?["message"] as? String
+            == "the body is not a job query: missing key 'run' at data")
 
         let unknownSubsystem = try await live.request("POST", "/api/jobs", body: LiveService.queryJSON(subsystem: "NoSuch"))
         #expect(unknownSubsystem.status == 422)
@@ -107,6 +117,19 @@ struct APITests {
         let missing = try await live.request(
             "DELETE", "/api/admin/results/nosuchkey", headers: ["Authorization": "Bearer \(LiveService.adminToken)"])
         #expect(missing.status == 404)
+    }
+
+    @Test func deletingAResultForgetsItsJobSoTheNextVisitRecomputes() async throws {
+        let query = LiveService.queryJSON(subsystem: "HLT", refs: [315_000])
+        let id = try #require(try await live.request("POST", "/api/jobs", body: query).json()["id"] as? String)
+        let key = try #require(try await live.waitForJob(id)["result_key"] as? String)
+        let admin = ["Authorization": "Bearer \(LiveService.adminToken)"]
+        #expect(try await live.request("DELETE", "/api/admin/results/\(key)").status == 401)
+        #expect(try await live.request("DELETE", "/api/admin/results/\(key)", headers: admin).status == 200)
+        #expect(try await live.get("/api/results/\(key)").status == 404)
+        #expect(try await live.get("/api/jobs/\(id)").status == 404)
+        let again = try await live.request("POST", "/api/jobs", body: query).json()
+        #expect(again["id"] as? String != id && again["joined"] as? Bool == false)
     }
 
     @Test func healthAndMetrics() async throws {

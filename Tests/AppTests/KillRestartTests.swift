@@ -51,6 +51,13 @@ struct KillRestartTests {
             Glibc.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+
+        /// SIGTERM: the server drains and exits on its own.
+        func terminate() -> Int32 {
+            process.terminate()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
     }
 
     @Test(.timeLimit(.minutes(3))) func aJobInterruptedBySIGKILLCompletesAfterRestart() async throws {
@@ -63,6 +70,7 @@ struct KillRestartTests {
         for subsystem in ["EcalEndcap", "CSC", "DT", "RPC", "Hcal", "Muons", "Egamma", "Tracking"] {
             let query = #"{"source": "Offline", "subsystem": "\#(subsystem)", "data": {"series": "Run2018", "sample": "ZeroBias", "run": 316150}, "refs": [\#(refs)]}"#
             let first = try ServerProcess(folder: folder)
+            defer { if first.process.isRunning { first.kill() } }
             let client = LoopbackClient(port: first.port)
             let id = try #require(try await client.request("POST", "/api/jobs", body: query).json()["id"] as? String)
             var status = ""
@@ -75,10 +83,11 @@ struct KillRestartTests {
             guard left == "fetching" || left == "comparing" else { continue }
 
             let second = try ServerProcess(folder: folder)
-            defer { second.kill() }
+            defer { if second.process.isRunning { second.kill() } }
             let finished = try await LoopbackClient(port: second.port).waitForJob(id)
             #expect(finished["status"] as? String == "done", "\(finished)")
             #expect(finished["attempts"] as? Int == 2)
+            #expect(second.terminate() == 0)
             return
         }
         Issue.record("every job finished before SIGKILL could interrupt it")

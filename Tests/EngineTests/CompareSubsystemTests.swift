@@ -1,4 +1,5 @@
 import Foundation
+import Histogram
 import SubsystemConfig
 import Testing
 import TestSupport
@@ -67,5 +68,23 @@ import TestSupport
         let request = ComparisonRequest(
             data: Fixtures.dqmRun(Fixtures.dataRun), references: [Fixtures.dqmRun(315_000)], scope: .subsystem(subsystem))
         await #expect(throws: EngineError.self) { try await Engine.compare(request) }
+    }
+
+    @Test func concatenatedSiblingsAreComparedAsOneHistogram() async throws {
+        let json = """
+            {"main_gdir": "DQMData/Run {0}/DT/Run summary/DTOfflineMonitor/", "comparators": ["beta_binomial"],
+             "hists": [{"path": "Kinematics/hPt", "concatenate": ["hEta", "hNowhere"]}]}
+            """
+        let check = ConfigLoader.check(files: [ConfigFile(name: "Joined.json", bytes: Array(json.utf8))])
+        let subsystem = try #require(check.configSet?.subsystem(named: "Joined"))
+        let request = ComparisonRequest(
+            data: Fixtures.dqmRun(Fixtures.dataRun), references: [Fixtures.dqmRun(315_000)], scope: .subsystem(subsystem))
+        let result = try #require(try await Engine.compare(request).results.first)
+        #expect(result.flagged, "the spike in hPt is still found")
+        let bins = try #require(result.comparators["beta_binomial"]?.scores["binsUsed"])
+        let data = try FixtureHistograms.load(run: Fixtures.dataRun)
+        let pt = try #require(data["DT/Run summary/DTOfflineMonitor/Kinematics/hPt"]), eta = try #require(data["DT/Run summary/DTOfflineMonitor/Kinematics/hEta"])
+        #expect(bins > Double(pt.xAxis.binCount) && bins <= Double(pt.xAxis.binCount + eta.xAxis.binCount))
+        #expect(result.notes.contains { $0.contains("hNowhere") })
     }
 }

@@ -33,7 +33,7 @@ import Testing
         #expect(html.contains("data-display=\"0\" data-path=\"b/quiet\""), "quiet results are present but hidden")
         #expect(html.contains("src=\"plots/A_h_1_.beta_binomial.svg\""))
         #expect(html.contains("C/h*&lt;"), "unmatched configured paths are listed")
-        #expect(html.contains("\u{FFFD}") && !html.contains("\u{1}"), "control characters XML forbids are replaced")
+        #expect(!html.contains("\u{1}"), "control characters XML forbids are replaced")
     }
 
     @Test func numbersAreShortAndReadable() {
@@ -41,5 +41,8 @@ import Testing
         #expect(Gallery.format(0.123456) == "0.1235")
         #expect(Gallery.format(.nan) == "n/a")
         #expect(Gallery.format(1.5e-7) == "1.5e-07")
+        #expect(Gallery.format(-36.82188) == "-36.82")
+        #expect(Gallery.format(1234.56) == "1235")
+        #expect(Gallery.format(0.0012345) == "0.001234" || Gallery.format(0.0012345) == "0.001235")
     }
 }

@@ -41,6 +41,23 @@ import Testing
         #expect(read == finite)
     }
 
+    @Test func directJSONIsTheCodableDocument() throws {
+        var tricky = report
+        tricky.subsystem = "CSC \"quoted\"\\ \u{1}\n"
+        tricky.results.append(HistogramResult(
+            path: "B/é\t", className: "TH2F", status: .missingInData, flagged: false, display: true,
+            entries: Entries(data: nil, refs: [1e20]), notes: ["n\u{7F}"], configPath: "B/*"))
+        tricky.unmatched = [Report.Unmatched(path: "C/*", missingInData: false, missingInReferences: ["315000"])]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let direct = try JSONSerialization.jsonObject(with: tricky.jsonData()) as? NSDictionary
+        let codable = try JSONSerialization.jsonObject(with: encoder.encode(tricky)) as? NSDictionary
+        #expect(direct != nil && direct == codable)
+        var finite = tricky
+        finite.results[0].comparators["beta_binomial"]?.scores["max_pull"] = -2.25
+        #expect(try JSONDecoder().decode(Report.self, from: finite.jsonData()) == finite)
+    }
+
     @Test func statusesSortOutliersFirst() {
         #expect([HistogramResult.Status.ok, .emptyData, .flagged, .missingInData].sorted() == [.flagged, .missingInData, .emptyData, .ok])
     }

@@ -20,3 +20,21 @@ enum JSONCoding {
         try JSONDecoder().decode(type, from: Data(bytes))
     }
 }
+
+extension DecodingError {
+    /// What was wrong and where, e.g. `missing key 'run' at data`, for error responses.
+    var summary: String {
+        func path(_ context: Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "the top level" : keys.joined(separator: ".")
+        }
+        switch self {
+        case let .keyNotFound(key, context): return "missing key '\(key.stringValue)' at \(path(context))"
+        case let .typeMismatch(type, context): return "expected \(type) at \(path(context))"
+        case let .valueNotFound(type, context): return "expected \(type) at \(path(context)), found null"
+        case let .dataCorrupted(context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "invalid value at \(path(context))"
+        @unknown default: return "\(self)"
+        }
+    }
+}

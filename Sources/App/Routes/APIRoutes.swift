@@ -32,8 +32,8 @@ enum APIRoutes {
             let query: JobQuery
             do {
                 query = try JSONCoding.decode(JobQuery.self, request.body)
-            } catch {
-                throw HTTPError(status: .badRequest, message: "the body is not a job query: \(error)")
+            } catch let error as DecodingError {
+                throw HTTPError(status: .badRequest, message: "the body is not a job query: \(error.summary)")
             }
             let (job, joined) = try context.submit(query, client: ServiceContext.client(of: request))
             var response = try Response.json(encoding: JobStatus(job, joined: joined), status: .accepted)

@@ -12,7 +12,7 @@ enum AdminRoutes {
             let key = request.parameters["key"] ?? ""
             guard try context.results.delete(key: key) else { throw HTTPError(status: .notFound, message: "no result '\(key)'") }
             try context.jobs.deleteJobs(resultKey: key)
-            context.plotPages[key] = nil
+            context.plotPages.remove(resultKey: key)
             return try .json(encoding: ["deleted": key])
         }
         router.post("/api/admin/evict") { request in

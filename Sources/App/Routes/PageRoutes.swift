@@ -29,15 +29,15 @@ enum PageRoutes {
             return .redirect(to: try query(segments).plotURL)
         }
         router.get("/plots/{path...}") { request in
+            if let page = context.plotPages.page(path: request.path) { return page.response(to: request) }
             let query = try query((request.parameters["path"] ?? "").split(separator: "/").map(String.init))
             let key = context.resultKey(for: query)
-            if let page = context.plotPages[key] { return page.response(to: request) }
             if let stored = try context.results.result(key: key) {
                 let html = try context.pages.page(
                     "plots", title: "\(query.subsystem) · run \(query.data.run)",
                     PlotPageModel.context(stored, neighbours: context.neighbours(of: query)))
                 let page = CachedEntity(body: Array(html.utf8), contentType: "text/html; charset=utf-8", cacheControl: "no-cache")
-                context.plotPages[key] = page
+                if request.path == query.plotURL { context.plotPages.store(page, path: request.path, resultKey: key) }
                 return page.response(to: request)
             }
             let (job, _) = try context.submit(query, client: ServiceContext.client(of: request))

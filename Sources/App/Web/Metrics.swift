@@ -13,10 +13,17 @@ final class Metrics: Sendable {
         var bucketCounts = [Int](repeating: 0, count: Metrics.buckets.count)
     }
 
-    private let series = Mutex<[String: Series]>([:])
+    private struct Labels: Hashable {
+        let group: String
+        let statusClass: Int
+
+        var text: String { "group=\"\(group)\",code=\"\(statusClass)xx\"" }
+    }
+
+    private let series = Mutex<[Labels: Series]>([:])
 
     func record(group: String, status: Int, seconds: Double) {
-        let key = "group=\"\(group)\",code=\"\(status / 100)xx\""
+        let key = Labels(group: group, statusClass: status / 100)
         series.withLock { all in
             var entry = all[key] ?? Series()
             entry.count += 1
@@ -28,7 +35,7 @@ final class Metrics: Sendable {
 
     /// The request metrics in Prometheus text format.
     func prometheusText() -> String {
-        let snapshot = series.withLock { $0 }.sorted { $0.key < $1.key }
+        let snapshot = series.withLock { $0 }.map { (key: $0.key.text, value: $0.value) }.sorted { $0.key < $1.key }
         var lines = [
             "# HELP autodqm_http_requests_total HTTP requests by route group and status class.",
             "# TYPE autodqm_http_requests_total counter",
@@ -58,7 +65,7 @@ struct MetricsMiddleware: Middleware {
 
     func respond(to request: Request, next: Handler) throws -> Response {
         let started = ContinuousClock.now
-        let first = request.path.split(separator: "/").first.map(String.init) ?? ""
+        let first = String(request.path.utf8.dropFirst().prefix { $0 != UInt8(ascii: "/") }) ?? ""
         let group = first.isEmpty ? "index" : Self.groups.contains(first) ? first : "other"
         func record(_ status: Int) {
             let elapsed = ContinuousClock.now - started

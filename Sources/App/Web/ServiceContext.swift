@@ -46,14 +46,14 @@ struct ServiceContext: Sendable {
         }
     }
 
-    /// Who submitted a job, for the per-client limit: the first address a
-    /// proxy forwarded, else the client's own label, else one shared bucket.
+    /// Who submitted a job, for the per-client limit: the peer's address, or
+    /// the first forwarded address when the peer is a proxy on this machine
+    /// (a client elsewhere cannot choose its bucket by sending the header).
     static func client(of request: Request) -> String {
-        if let forwarded = request.headers["X-Forwarded-For"]?.split(separator: ",").first {
-            return String(forwarded.trimmingCharacters(in: .whitespaces).prefix(64))
-        }
-        if let label = request.headers["X-Client-Id"], !label.isEmpty { return String(label.prefix(64)) }
-        return "local"
+        let peer = request.peerAddress ?? "unknown"
+        guard peer == "127.0.0.1" || peer == "::1",
+              let forwarded = request.headers["X-Forwarded-For"]?.split(separator: ",").first else { return peer }
+        return String(forwarded.trimmingCharacters(in: .whitespaces).prefix(64))
     }
 
     /// The run catalog's neighbours of a data run (previous, next), for the plot page.
@@ -66,14 +66,22 @@ struct ServiceContext: Sendable {
     }
 }
 
-/// Rendered plot pages by result key: a finished result never changes, so
-/// its page is built once and served from memory (with gzip and ETag).
+/// Rendered plot pages by their canonical URL path: a finished result never
+/// changes, so its page is built once and served from memory (with gzip and
+/// ETag) without even parsing the query again. A config reload empties it.
 final class PlotPageCache: Sendable {
-    private let pages = Mutex<[String: CachedEntity]>([:])
+    private let pages = Mutex<[String: (resultKey: String, page: CachedEntity)]>([:])
 
-    subscript(key: String) -> CachedEntity? {
-        get { pages.withLock { $0[key] } }
-        set { pages.withLock { $0[key] = newValue } }
+    func page(path: String) -> CachedEntity? {
+        pages.withLock { $0[path]?.page }
+    }
+
+    func store(_ page: CachedEntity, path: String, resultKey: String) {
+        pages.withLock { $0[path] = (resultKey, page) }
+    }
+
+    func remove(resultKey: String) {
+        pages.withLock { $0 = $0.filter { $0.value.resultKey != resultKey } }
     }
 
     func removeAll() {

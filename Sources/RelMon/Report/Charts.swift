@@ -100,7 +100,7 @@ enum Charts {
         }
         svg += "<text x=\"\(f(left))\" y=\"\(f(top + 10))\" font-size=\"10\" dx=\"-40\">\(Int(maximum))</text>"
         svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 1))\" font-size=\"10\" text-anchor=\"middle\">rank (p-value)</text>"
-        svg += "<text x=\"\(f(width - 2))\" y=\"\(f(top + 8))\" font-size=\"10\" text-anchor=\"end\" fill=\"#e0301e\">cumulative</text></svg>"
+        svg += "<text x=\"\(f(width - 2))\" y=\"\(f(height - 1))\" font-size=\"10\" text-anchor=\"end\" fill=\"#e0301e\">cumulative</text></svg>"
         return svg
     }
 

@@ -92,8 +92,13 @@ public struct PairReport: Sendable {
             crumbs.append("<a href=\"\(Self.pageName(for: path, rootPath: rootPath))\">\(HTML.escape(String(component)))</a>")
         }
         let name = directory.name.isEmpty ? "RelMon summary" : directory.name
+        // The root says what was compared: sample and runs when the names follow DQM's convention.
+        let subtitle = directory.path != rootPath ? directory.path : [
+            DQMFileName(fileName: result.testFile.name)?.sample,
+            [result.testFile.runDirectory, result.referenceFile.runDirectory].compactMap { $0 }.joined(separator: " vs "),
+        ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         return "<header><div class=\"crumbs\">\(crumbs.joined(separator: " › "))</div>"
-            + "<h1>\(HTML.escape(name))</h1><div class=\"crumbs\">\(HTML.escape(directory.path.isEmpty ? "/" : directory.path))</div></header>"
+            + "<h1>\(HTML.escape(name))</h1><div class=\"crumbs\">\(HTML.escape(subtitle.isEmpty ? "/" : subtitle))</div></header>"
     }
 
     private func summary(for directory: RelMonDirectory) -> String {

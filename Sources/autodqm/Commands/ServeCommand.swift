@@ -20,7 +20,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "Port to listen on (0: any free port, printed on start).")
+    @Option(help: "Port to listen on (0: any free port, named by the log line 'Listening').")
     var port = 8080
 
     @Option(help: "The service's SQLite file (default: $ADQM_DATABASE, else $ADQM_TMP/autodqm.sqlite).")
