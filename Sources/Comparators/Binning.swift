@@ -21,7 +21,32 @@ enum Binning {
 
     /// The in-range contents, negatives clamped to 0 (AutoDQM's histogram pairing rule).
     static func clampedInRangeContents(_ histogram: Histogram) -> [Double] {
-        histogram.inRangeBins.map { max(0, histogram.contents[$0]) }
+        let count = histogram.axes.reduce(1) { $0 * $1.binCount }
+        return [Double](unsafeUninitializedCapacity: count) { output, initialized in
+            histogram.contents.withUnsafeBufferPointer { contents in
+                var next = 0
+                forEachInRangeRow(of: histogram) { start, length in
+                    for x in 0..<length { output[next + x] = max(0, contents[start + x]) }
+                    next += length
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// Calls `body` with the first global bin and the length of every in-range x row,
+    /// in `inRangeBins` order: comparators walk whole rows instead of a list of bins.
+    static func forEachInRangeRow(of histogram: Histogram, _ body: (_ start: Int, _ length: Int) -> Void) {
+        let nx = histogram.xAxis.binCount
+        guard nx > 0 else { return }
+        let rowCells = nx + 2
+        let planeCells = rowCells * (histogram.axes.count > 1 ? histogram.axes[1].cellCount : 1)
+        let ny = histogram.axes.count > 1 ? histogram.axes[1].binCount : 1
+        let nz = histogram.axes.count > 2 ? histogram.axes[2].binCount : 1
+        let yFirst = histogram.axes.count > 1 ? 1 : 0, zFirst = histogram.axes.count > 2 ? 1 : 0
+        for z in zFirst..<(zFirst + nz) {
+            for y in yFirst..<(yFirst + ny) { body(z * planeCells + y * rowCells + 1, nx) }
+        }
     }
 
     static func hasNonFiniteContent(_ histogram: Histogram) -> Bool {
@@ -44,7 +69,16 @@ enum Binning {
     /// A copy of `template`'s binning holding new in-range cell values (flow cells 0).
     static func histogram(like template: Histogram, className: String, inRangeValues values: [Double]) -> Histogram? {
         var contents = [Double](repeating: 0, count: template.cellCount)
-        for (bin, value) in zip(template.inRangeBins, values) { contents[bin] = value }
+        contents.withUnsafeMutableBufferPointer { contents in
+            values.withUnsafeBufferPointer { values in
+                var next = 0
+                forEachInRangeRow(of: template) { start, length in
+                    let copied = min(length, values.count - next)
+                    for x in 0..<max(0, copied) { contents[start + x] = values[next + x] }
+                    next += length
+                }
+            }
+        }
         // Explicit empty statistics: a drawable needs none, and deriving them from bins is costly.
         let noStatistics = Moments(sumOfWeights: 0, sumOfSquaredWeights: 0, firstMoments: [], secondMoments: [])
         return try? Histogram(

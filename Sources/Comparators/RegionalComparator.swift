@@ -169,23 +169,29 @@ struct BlockSearch {
     }
 
     private mutating func search() {
-        let residual = SummedArea(map.residual, nx: map.nx, ny: map.ny)
-        let variance = SummedArea(map.variance, nx: map.nx, ny: map.ny)
-        let expected = SummedArea(map.expected, nx: map.nx, ny: map.ny)
-        for width in sizes where width <= max(1, map.nx / 2) {
-            for height in sizes where height <= max(1, map.ny / 2) && width * height >= 2 {
-                // Blocks tile the map at each scale: a region contains a whole block at some
-                // scale, and single cells have their own exact test.
-                let strideX = width, strideY = height
-                for y in stride(from: 0, through: map.ny - height, by: strideY) {
-                    for x in stride(from: 0, through: map.nx - width, by: strideX) {
-                        let e = expected.sum(x, y, width, height)
-                        guard e >= 10 else { continue }
-                        blockCount += 1
-                        let sigma = (variance.sum(x, y, width, height) + tol * tol * e * e).squareRoot()
-                        let pull = residual.sum(x, y, width, height) / sigma
-                        if abs(pull) > abs(best?.pull ?? 0) {
-                            best = Block(x: x, y: y, width: width, height: height, pull: pull)
+        let sums = SummedAreas(expected: map.expected, variance: map.variance, residual: map.residual, nx: map.nx, ny: map.ny)
+        let tolSquared = tol * tol
+        var bestPull = 0.0
+        sums.table.withUnsafeBufferPointer { table in
+            for width in sizes where width <= max(1, map.nx / 2) {
+                for height in sizes where height <= max(1, map.ny / 2) && width * height >= 2 {
+                    // Blocks tile the map at each scale: a region contains a whole block at some
+                    // scale, and single cells have their own exact test.
+                    for y in stride(from: 0, through: map.ny - height, by: height) {
+                        // Corners of the first block of this row of blocks, in table entries.
+                        let top = 3 * (y * sums.stride), bottom = 3 * ((y + height) * sums.stride)
+                        for x in stride(from: 0, through: map.nx - width, by: width) {
+                            let a = top + 3 * x, b = top + 3 * (x + width), c = bottom + 3 * x, d = bottom + 3 * (x + width)
+                            let e = table[d] - table[b] - table[c] + table[a]
+                            guard e >= 10 else { continue }
+                            blockCount += 1
+                            let variance = table[d + 1] - table[b + 1] - table[c + 1] + table[a + 1]
+                            let residual = table[d + 2] - table[b + 2] - table[c + 2] + table[a + 2]
+                            let pull = residual / (variance + tolSquared * e * e).squareRoot()
+                            if abs(pull) > abs(bestPull) {
+                                bestPull = pull
+                                best = Block(x: x, y: y, width: width, height: height, pull: pull)
+                            }
                         }
                     }
                 }
@@ -194,26 +200,25 @@ struct BlockSearch {
     }
 }
 
-/// A 2D prefix-sum table: the sum over any rectangle in four look-ups.
-struct SummedArea {
-    private let table: [Double]
-    private let stride: Int
+/// 2D prefix-sum tables of expected counts, variances and residuals, interleaved so that
+/// a block's three sums share cache lines: the sum over any rectangle in four look-ups each.
+struct SummedAreas {
+    /// Entry (x, y) of table k at `3 * (y * stride + x) + k`.
+    let table: [Double]
+    let stride: Int
 
-    init(_ values: [Double], nx: Int, ny: Int) {
+    init(expected: [Double], variance: [Double], residual: [Double], nx: Int, ny: Int) {
         stride = nx + 1
-        var table = [Double](repeating: 0, count: (nx + 1) * (ny + 1))
-        for y in 0..<ny {
-            var row = 0.0
-            for x in 0..<nx {
-                row += values[y * nx + x]
-                table[(y + 1) * stride + x + 1] = table[y * stride + x + 1] + row
+        var table = [Double](repeating: 0, count: 3 * (nx + 1) * (ny + 1))
+        for (k, values) in [expected, variance, residual].enumerated() {
+            for y in 0..<ny {
+                var row = 0.0
+                for x in 0..<nx {
+                    row += values[y * nx + x]
+                    table[3 * ((y + 1) * stride + x + 1) + k] = table[3 * (y * stride + x + 1) + k] + row
+                }
             }
         }
         self.table = table
-    }
-
-    func sum(_ x: Int, _ y: Int, _ width: Int, _ height: Int) -> Double {
-        table[(y + height) * stride + x + width] - table[y * stride + x + width]
-            - table[(y + height) * stride + x] + table[y * stride + x]
     }
 }

@@ -126,7 +126,7 @@ public final class HTTPClient: Sendable {
         easy.set(CURLOPT_CONNECTTIMEOUT, options.connectTimeout)
         easy.set(CURLOPT_LOW_SPEED_LIMIT, 1)
         easy.set(CURLOPT_LOW_SPEED_TIME, options.stallTimeout)
-        easy.set(CURLOPT_BUFFERSIZE, 256 << 10)
+        easy.set(CURLOPT_BUFFERSIZE, 1 << 20)
         easy.set(CURLOPT_USERAGENT, options.userAgent)
         let credentials = options.credentials
         if let certificate = credentials.certificate {

@@ -3,7 +3,7 @@ import Foundation
 
 /// Incremental MD5 through OpenSSL, used to record each stored file's
 /// checksum while it streams (as the DQM GUI records `md5:<hex>`).
-/// Not thread-safe: each instance is used from one queue at a time.
+/// Not thread-safe: each instance is used from one thread at a time.
 final class MD5: @unchecked Sendable {
     private let context: OpaquePointer
 

@@ -1,5 +1,5 @@
+import CFileSync
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -7,21 +7,20 @@ import Glibc
 
 /// A download target being filled, possibly resumed from an earlier attempt:
 /// it appends bytes, hashes them as they pass, and can start over when a
-/// server ignores the range request. Hashing runs on its own serial queue,
-/// overlapping the network and the disk; at most `hashBacklog` chunks wait.
+/// server ignores the range request.
+///
+/// Everything happens on the caller's (libcurl's write-callback) thread, with no copy of
+/// the received bytes: each buffer is written with one `write` and hashed in place
+/// (OpenSSL MD5). Write-back to disk is started (`sync_file_range`, which does not wait)
+/// every `writebackInterval` bytes, so the disk works while the network does and the
+/// final `fsync` before publishing has little left to write.
 final class PartialFile: @unchecked Sendable {
     let url: URL
     private let descriptor: Int32
-    /// Only touched on `hashQueue`.
     private let hasher = MD5()
-    private let hashQueue = DispatchQueue(label: "PartialFile.md5")
-    private let hashBacklog = DispatchSemaphore(value: 32)
-    /// Data is flushed to disk in the background every `flushInterval` bytes,
-    /// so the final fsync before publishing has little left to write.
-    private let flushQueue = DispatchQueue(label: "PartialFile.flush")
-    private let flushing = Atomic(false)
-    private var unflushed: Int64 = 0
-    private static let flushInterval: Int64 = 32 << 20
+    /// Bytes from here on have not been handed to write-back yet.
+    private var writebackStart: Int64 = 0
+    private static let writebackInterval: Int64 = 8 << 20
     private let progress: (@Sendable (Int64) -> Void)?
     private var lastReported: Int64 = 0
     private(set) var size: Int64 = 0
@@ -44,9 +43,10 @@ final class PartialFile: @unchecked Sendable {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 { throw DQMClientError.local(message: Self.errnoText(), path: url.path) }
             if count == 0 { break }
-            hashInBackground(buffer.withUnsafeBytes { Data(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) })
+            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
             size += Int64(count)
         }
+        writebackStart = size
     }
 
     /// Appends bytes; returns false (and keeps errno) when the disk refuses them.
@@ -61,10 +61,13 @@ final class PartialFile: @unchecked Sendable {
             }
             offset += written
         }
-        hashInBackground(Data(bytes))
+        hasher.update(bytes)
         size += Int64(bytes.count)
-        unflushed += Int64(bytes.count)
-        if unflushed >= Self.flushInterval { flushInBackground() }
+        if size - writebackStart >= Self.writebackInterval {
+            // Best effort: a failure here leaves the pages to the final fsync, which reports errors.
+            _ = adqm_start_writeback(descriptor, writebackStart, size - writebackStart)
+            writebackStart = size
+        }
         if let progress, size - lastReported >= 1 << 20 {
             lastReported = size
             progress(size)
@@ -77,34 +80,16 @@ final class PartialFile: @unchecked Sendable {
         guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw DQMClientError.local(message: Self.errnoText(), path: url.path)
         }
-        hashQueue.sync { hasher.reset() }
+        hasher.reset()
         size = 0
+        writebackStart = 0
     }
 
     /// Flushes the bytes to disk and returns the MD5 of the whole file.
     func finish() throws -> String {
         guard fsync(descriptor) == 0 else { throw DQMClientError.local(message: Self.errnoText(), path: url.path) }
         progress?(size)
-        return hashQueue.sync { hasher.finalize() }
-    }
-
-    /// Starts writing back what is written so far, unless a flush is running.
-    private func flushInBackground() {
-        guard flushing.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
-        unflushed = 0
-        // Holds self, so the descriptor stays open until the flush ends.
-        flushQueue.async { [self] in
-            fdatasync(descriptor)
-            flushing.store(false, ordering: .releasing)
-        }
-    }
-
-    private func hashInBackground(_ chunk: Data) {
-        hashBacklog.wait()
-        hashQueue.async { [hasher, hashBacklog] in
-            chunk.withUnsafeBytes { hasher.update($0) }
-            hashBacklog.signal()
-        }
+        return hasher.finalize()
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }

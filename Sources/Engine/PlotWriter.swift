@@ -3,8 +3,8 @@ import Foundation
 import Histogram
 import Render
 
-/// Turns comparisons into SVG files under `<output>/plots/`: for an outlier one
-/// per comparator that flagged it, otherwise one per comparator that reached a verdict.
+/// Turns comparisons into SVG files under `<output>/plots/`: for an outlier one plot
+/// (with located regions outlined), otherwise one per comparator that reached a verdict.
 struct PlotWriter: Sendable {
     static let folder = "plots"
     /// Beyond this many cells only outliers get a hover tooltip: a gallery holds
@@ -28,12 +28,16 @@ struct PlotWriter: Sendable {
     func draw(
         _ comparisons: [Comparison], planned: PlannedComparison, data: Histogram, references: [Histogram]
     ) throws -> [String] {
-        // An outlier's plots are those of the comparators that flagged it: they show why.
-        let anyFlagged = comparisons.contains { $0.flagged }
+        // An outlier gets one plot, the first flagging comparator's, with every region a
+        // flagging comparator located outlined on it; otherwise each verdict gets its plot.
+        let flagged = comparisons.filter(\.flagged)
+        let drawn = flagged.isEmpty ? comparisons : Array(flagged.prefix(1))
+        let highlights = flagged.compactMap(Self.region)
         var written: [String] = []
-        for comparison in comparisons where comparison.flagged || !anyFlagged {
+        for comparison in drawn {
             if case .notApplicable = comparison.status { continue }
-            let spec = plotSpec(comparison, planned: planned, data: data, references: references)
+            var spec = plotSpec(comparison, planned: planned, data: data, references: references)
+            if data.dimension == 2 { spec.highlights = highlights }
             let relative = "\(Self.folder)/\(planned.plotName).\(PlotNames.sanitized(comparison.comparator)).svg"
             let url = outputDirectory.appendingPathComponent(relative)
             try writeFile(Renderer.svg(for: spec), to: url)
@@ -61,6 +65,16 @@ struct PlotWriter: Sendable {
             xTitle: style.xTitle, yTitle: style.yTitle, xLabels: style.xLabels, yLabels: style.yLabels,
             logX: style.logX, logY: style.logY,
             pullCap: comparison.scores["pullCap"] ?? 4, flagged: comparison.flagged, tooltipLimit: Self.tooltipLimit)
+    }
+
+    /// The block a comparator located (the regional detector's `blockX`, `blockY`,
+    /// `blockWidth`, `blockHeight` scores, 1-based bins), if it reports one.
+    static func region(_ comparison: Comparison) -> BinRegion? {
+        let scores = comparison.scores
+        guard let x = scores["blockX"].flatMap(Int.init(exactly:)), let y = scores["blockY"].flatMap(Int.init(exactly:)),
+              let width = scores["blockWidth"].flatMap(Int.init(exactly:)), let height = scores["blockHeight"].flatMap(Int.init(exactly:)),
+              width > 0, height > 0 else { return nil }
+        return BinRegion(xBins: x...(x + width - 1), yBins: y...(y + height - 1), label: "\(comparison.comparator) region")
     }
 
     /// A reference scaled to the data's sum of weights, when the binnings agree.

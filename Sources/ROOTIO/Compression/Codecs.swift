@@ -1,37 +1,34 @@
+import CDeflate
 import CLZ4
 import CLZMA
-import CZlib
 import CZstd
 
-/// zlib streams (`ZL`) and ROOT's old raw-deflate blocks (`CS`).
+/// zlib streams (`ZL`) and ROOT's old raw-deflate blocks (`CS`), inflated by libdeflate
+/// straight into the object's bytes (a block's output size is known up front, which is
+/// what libdeflate's whole-buffer interface needs; it checks the Adler-32 as zlib does).
 enum Inflate {
     static func zlib(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> ROOTIOError.Reason? {
-        inflate(input, into: output, windowBits: MAX_WBITS)
+        inflate(input, into: output, format: "zlib", libdeflate_zlib_decompress)
     }
 
     static func raw(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> ROOTIOError.Reason? {
-        inflate(input, into: output, windowBits: -MAX_WBITS)
+        inflate(input, into: output, format: "deflate", libdeflate_deflate_decompress)
     }
 
+    private typealias Decode = (
+        OpaquePointer?, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int, UnsafeMutablePointer<Int>?
+    ) -> libdeflate_result
+
     private static func inflate(
-        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, windowBits: Int32
+        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, format: String, _ decode: Decode
     ) -> ROOTIOError.Reason? {
-        guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else {
-            return .decompressionFailed("empty zlib block")
-        }
-        var stream = z_stream()
-        stream.next_in = UnsafeMutablePointer(mutating: inputBase.assumingMemoryBound(to: Bytef.self))
-        stream.avail_in = uInt(input.count)
-        stream.next_out = outputBase.assumingMemoryBound(to: Bytef.self)
-        stream.avail_out = uInt(output.count)
-        guard inflateInit2_(&stream, windowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            return .decompressionFailed("zlib initialisation")
-        }
-        let status = CZlib.inflate(&stream, Z_FINISH)
-        let produced = output.count - Int(stream.avail_out)
-        inflateEnd(&stream)
-        guard status == Z_STREAM_END, produced == output.count else {
-            return .decompressionFailed("zlib status \(status), \(produced) of \(output.count) bytes")
+        guard input.baseAddress != nil, output.baseAddress != nil else { return .decompressionFailed("empty \(format) block") }
+        guard let decompressor = libdeflate_alloc_decompressor() else { return .decompressionFailed("\(format) initialisation") }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var produced = 0
+        let status = decode(decompressor, input.baseAddress, input.count, output.baseAddress, output.count, &produced)
+        guard status == LIBDEFLATE_SUCCESS, produced == output.count else {
+            return .decompressionFailed("\(format) status \(status.rawValue), \(produced) of \(output.count) bytes")
         }
         return nil
     }
