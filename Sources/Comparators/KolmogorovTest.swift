@@ -14,9 +14,6 @@ public enum KolmogorovTest {
 
     public enum Failure: Error, Equatable, Sendable {
         case unsupportedDimension, differentBinning, zeroIntegral, zeroErrors
-        /// ROOT's 2D test on TProfile2D mixes bin means with errors in a way that is
-        /// not a meaningful KS probability; we decline rather than imitate it.
-        case profile2D
     }
 
     public static func run(_ h1: Histogram, _ h2: Histogram) -> Result? {
@@ -27,7 +24,6 @@ public enum KolmogorovTest {
     public static func test(_ h1: Histogram, _ h2: Histogram) throws(Failure) -> Result {
         guard h1.dimension == h2.dimension, h1.dimension <= 2 else { throw .unsupportedDimension }
         guard Binning.isCompatible(h1, h2) else { throw .differentBinning }
-        guard h1.dimension == 1 || !(h1.isProfile || h2.isProfile) else { throw .profile2D }
         let nx = h1.xAxis.binCount, ny = h1.yAxis?.binCount ?? 1
         let ys = h1.dimension == 1 ? 0...0 : 1...ny
         var sum1 = 0.0, sum2 = 0.0, w1 = 0.0, w2 = 0.0
@@ -64,8 +60,12 @@ public enum KolmogorovTest {
             z = distance * esum2.squareRoot()
         } else if exact2 {
             z = distance * esum1.squareRoot()
-        } else {
+        } else if h1.dimension == 1 {
             z = distance * (esum1 * esum2 / (esum1 + esum2)).squareRoot()
+        } else {
+            // TH2::KolmogorovTest scales by the plain sum of h2, not its effective
+            // entries; the two differ for weighted histograms and profiles.
+            z = distance * (esum1 * sum2 / (esum1 + esum2)).squareRoot()
         }
         return Result(probability: SpecialFunctions.rootKolmogorovProb(z), maxDistance: distance)
     }
@@ -103,13 +103,16 @@ public struct KolmogorovComparator: Comparator {
             return .notApplicable(name, problem)
         }
         let reference = references[0]
+        // ROOT's 2D test on profiles cumulates bin means: not a meaningful p-value,
+        // so the `profile` comparator judges them instead.
+        if data.dimension == 2 && (data.isProfile || reference.isProfile) {
+            return .notApplicable(name, .unsupportedType)
+        }
         let result: KolmogorovTest.Result
         do {
             result = try KolmogorovTest.test(data, reference)
         } catch .zeroIntegral {
             return .notApplicable(name, data.sumOfWeights == 0 ? .emptyData : .emptyReference)
-        } catch .profile2D {
-            return .notApplicable(name, .unsupportedType)
         } catch {
             return .notApplicable(name, .incompatibleBinning, info: "\(error)")
         }

@@ -187,7 +187,11 @@ struct BlockSearch {
                             blockCount += 1
                             let variance = table[d + 1] - table[b + 1] - table[c + 1] + table[a + 1]
                             let residual = table[d + 2] - table[b + 2] - table[c + 2] + table[a + 2]
-                            let pull = residual / (variance + tolSquared * e * e).squareRoot()
+                            let spread = variance + tolSquared * e * e
+                            // Most blocks are clearly weaker than the best so far: skip the square root
+                            // and division when even a 1e-9 relative margin cannot make them stronger.
+                            if residual * residual < bestPull * bestPull * spread * (1 - 1e-9) { continue }
+                            let pull = residual / spread.squareRoot()
                             if abs(pull) > abs(bestPull) {
                                 bestPull = pull
                                 best = Block(x: x, y: y, width: width, height: height, pull: pull)

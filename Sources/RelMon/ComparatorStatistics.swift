@@ -20,7 +20,7 @@ public struct ComparatorStatistics: RelMonStatistics {
     public func kolmogorovProbability(_ first: Histogram, _ second: Histogram) -> Double {
         do { return try KolmogorovTest.test(first, second).probability } catch {
             switch error {
-            case .profile2D, .unsupportedDimension: return .nan
+            case .unsupportedDimension: return .nan
             case .differentBinning, .zeroIntegral, .zeroErrors: return 0
             }
         }

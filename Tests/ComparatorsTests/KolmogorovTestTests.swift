@@ -12,11 +12,6 @@ struct KolmogorovTestTests {
                 Issue.record("missing histogram \(pair.path)")
                 continue
             }
-            if data.isProfile && data.dimension == 2 {
-                #expect(throws: KolmogorovTest.Failure.profile2D) { try KolmogorovTest.test(data, reference) }
-                checked += 1
-                continue
-            }
             guard let result = KolmogorovTest.run(data, reference) else {
                 Issue.record("no KS result for \(pair.path)")
                 continue
