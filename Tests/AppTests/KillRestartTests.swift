@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import DQMClient
 import Foundation
 import SQLite
 import Testing
@@ -13,7 +14,9 @@ struct KillRestartTests {
     static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("autodqm")
 
-    final class ServerProcess {
+    /// Starting, killing and waiting block on pipes and `waitpid`, so tests call them through
+    /// `onDispatchThread`: Swift's cooperative threads (two on two cores) stay free for other tests.
+    final class ServerProcess: @unchecked Sendable {
         let process = Process()
         let port: Int
 
@@ -69,25 +72,25 @@ struct KillRestartTests {
         // next subsystem is tried, until one is caught mid-run (the database says so).
         for subsystem in ["EcalEndcap", "CSC", "DT", "RPC", "Hcal", "Muons", "Egamma", "Tracking"] {
             let query = #"{"source": "Offline", "subsystem": "\#(subsystem)", "data": {"series": "Run2018", "sample": "ZeroBias", "run": 316150}, "refs": [\#(refs)]}"#
-            let first = try ServerProcess(folder: folder)
-            defer { if first.process.isRunning { first.kill() } }
+            let first = try await onDispatchThread { try ServerProcess(folder: folder) }
+            defer { if first.process.isRunning { first.kill() } }  // only when a check below failed
             let client = LoopbackClient(port: first.port)
             let id = try #require(try await client.request("POST", "/api/jobs", body: query).json()["id"] as? String)
             var status = ""
             while !["fetching", "comparing", "done", "failed"].contains(status) {
                 status = try await client.get("/api/jobs/\(id)").json()["status"] as? String ?? ""
             }
-            first.kill()
+            try await onDispatchThread { first.kill() }
             let left = try SQLiteDatabase(path: folder.appendingPathComponent("tmp/autodqm.sqlite").path)
                 .read { db in try db.scalar("SELECT status FROM jobs WHERE id = ?", .text(id)).string }
             guard left == "fetching" || left == "comparing" else { continue }
 
-            let second = try ServerProcess(folder: folder)
+            let second = try await onDispatchThread { try ServerProcess(folder: folder) }
             defer { if second.process.isRunning { second.kill() } }
             let finished = try await LoopbackClient(port: second.port).waitForJob(id)
             #expect(finished["status"] as? String == "done", "\(finished)")
             #expect(finished["attempts"] as? Int == 2)
-            #expect(second.terminate() == 0)
+            #expect(try await onDispatchThread { second.terminate() } == 0)
             return
         }
         Issue.record("every job finished before SIGKILL could interrupt it")
