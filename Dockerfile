@@ -29,7 +29,7 @@ FROM debian:bookworm-slim
 # hadolint ignore=DL3008
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libcurl4 libssl3 libsqlite3-0 zlib1g liblzma5 libzstd1 liblz4-1 ca-certificates curl \
+      libcurl4 libssl3 libsqlite3-0 zlib1g libdeflate0 liblzma5 libzstd1 liblz4-1 ca-certificates curl \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 1000 --user-group --home-dir /var/lib/autodqm --create-home autodqm \
  && install -d -o autodqm -g autodqm /var/lib/autodqm/db /var/lib/autodqm/tmp /var/lib/autodqm/state
