@@ -75,7 +75,7 @@ let package = Package(
         // The local run store: ADQM_DB folder of run files with SQLite metadata, LRU quota, pins, leases.
         .target(name: "RunStore", dependencies: ["DQMClient", "SQLite"], swiftSettings: strictness),
         // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
-        .target(name: "SubsystemConfig", swiftSettings: strictness),
+        .target(name: "SubsystemConfig", dependencies: ["Comparators"], swiftSettings: strictness),
         // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
         .target(
             name: "Engine",
