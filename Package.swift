@@ -74,8 +74,10 @@ let package = Package(
         .target(name: "DQMClient", dependencies: ["CCurl", "CCrypto", "CFileSync"], swiftSettings: strictness),
         // The local run store: ADQM_DB folder of run files with SQLite metadata, LRU quota, pins, leases.
         .target(name: "RunStore", dependencies: ["DQMClient", "SQLite"], swiftSettings: strictness),
+        // Content digests (SHA-256) through OpenSSL.
+        .target(name: "Digest", dependencies: ["CCrypto"], swiftSettings: strictness),
         // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
-        .target(name: "SubsystemConfig", dependencies: ["Comparators"], swiftSettings: strictness),
+        .target(name: "SubsystemConfig", dependencies: ["Comparators", "Digest"], swiftSettings: strictness),
         // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
         .target(
             name: "Engine",
@@ -117,6 +119,7 @@ let package = Package(
         .testTarget(
             name: "EngineTests", dependencies: ["Engine", "Comparators", "Histogram", "ROOTIO", "SubsystemConfig", "TestSupport"],
             swiftSettings: strictness),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: strictness),
         .testTarget(name: "SubsystemConfigTests", dependencies: ["SubsystemConfig", "Comparators", "Histogram", "TestSupport"], swiftSettings: strictness),
         .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
     ]
