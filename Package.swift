@@ -75,8 +75,10 @@ let package = Package(
         .target(name: "DQMClient", dependencies: ["CCurl", "CCrypto", "CFileSync"], swiftSettings: strictness),
         // The local run store: ADQM_DB folder of run files with SQLite metadata, LRU quota, pins, leases.
         .target(name: "RunStore", dependencies: ["DQMClient", "SQLite"], swiftSettings: strictness),
+        // Content digests (SHA-256) through OpenSSL.
+        .target(name: "Digest", dependencies: ["CCrypto"], swiftSettings: strictness),
         // AutoDQM's subsystem configs: loading with file:line:column diagnostics, glob matching.
-        .target(name: "SubsystemConfig", swiftSettings: strictness),
+        .target(name: "SubsystemConfig", dependencies: ["Comparators", "Digest"], swiftSettings: strictness),
         // Engine: pairs data and reference histograms, runs the comparators, builds Reports.
         .target(
             name: "Engine",
@@ -132,6 +134,7 @@ let package = Package(
         .testTarget(
             name: "AppTests", dependencies: ["App", "Engine", "SQLite", "HTTPServer", "DQMClient", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictness),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: strictness),
         .testTarget(name: "RelMonTests", dependencies: ["RelMon", "TestSupport"], swiftSettings: strictness),
     ]
 )

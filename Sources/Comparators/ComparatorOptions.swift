@@ -66,11 +66,14 @@ public struct ComparatorOptions: Sendable, Equatable, Codable {
     public static let `default` = ComparatorOptions()
 }
 
-/// One `thresholds_fit` entry: cut(n) = a/n + b² for n references.
-public struct ThresholdFit: Sendable, Equatable, Codable {
+/// One `thresholds_fit` entry (reference §3.1.5): beta_binomial cuts fitted as
+/// cut(n) = a/n + b² of the number of reference runs n.
+public struct ThresholdFit: Sendable, Hashable, Codable {
     /// Matched as a substring of the histogram name.
     public var name: String
+    /// `param_MaxPull`: `[a, b]` (a third value is accepted and unused, as in AutoDQM).
     public var maxPull: [Double]
+    /// `param_Chi2`: `[a, b]`.
     public var chi2: [Double]
 
     public init(name: String, maxPull: [Double], chi2: [Double]) {

@@ -21,9 +21,7 @@ struct EntrySettings {
             minEntries: number("min_entries"), tol: number("tol"),
             pValueCut: number("p_value_cut"), regionCut: number("region_cut"),
             poissonErrors: entry.poissonErrors.flatMap(ComparatorOptions.PoissonErrors.init(rawValue:)) ?? .garwood,
-            thresholdsFit: subsystem.thresholdsFit.map {
-                .init(name: $0.name, maxPull: $0.maxPull, chi2: $0.chi2)
-            })
+            thresholdsFit: subsystem.thresholdsFit)
         style = PlotStyle(
             title: text("plot_title"), xTitle: text("xaxis_title"), yTitle: text("yaxis_title"),
             xLabels: entry.xLabels, yLabels: entry.yLabels, logX: flag("logx"), logY: flag("logy"))

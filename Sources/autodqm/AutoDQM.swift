@@ -9,8 +9,8 @@ struct AutoDQM: AsyncParsableCommand {
         abstract: "Compare DQM histograms of a run against reference runs and flag the outliers.",
         subcommands: [
             InspectCommand.self,
-            Fetch.self,
-            Runs.self,
+            FetchCommand.self,
+            RunsCommand.self,
             ConfigCommand.self,
             CompareCommand.self,
             OfflineCommand.self,

@@ -1,3 +1,4 @@
+import Comparators
 import SubsystemConfig
 import Testing
 
@@ -34,9 +35,9 @@ import Testing
         let dt = try #require(configs.subsystem(named: "DT_DOC1"))
         #expect(dt.selectiveDisplay == ["BB_Chi2_1.0", "BB_MaxPull_1.0"] && dt.usesSelectiveDisplay)
         #expect(dt.thresholdsFit == [
-            ThresholdFitEntry(name: "TimeBox", maxPull: [5.1, 0.6], chi2: [5.1, 0.6]),
-            ThresholdFitEntry(name: "TM", maxPull: [10, 2], chi2: [10, 2]),
-            ThresholdFitEntry(name: "Occupancy", maxPull: [14, 4], chi2: [4, 1]),
+            ThresholdFit(name: "TimeBox", maxPull: [5.1, 0.6], chi2: [5.1, 0.6]),
+            ThresholdFit(name: "TM", maxPull: [10, 2], chi2: [10, 2]),
+            ThresholdFit(name: "Occupancy", maxPull: [14, 4], chi2: [4, 1]),
         ])
         #expect(dt.entries[0].directory == "01-Digi/Wheel-2/Sector1/Station1")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Render
 
 /// Inline SVG charts that replace RelMon's Google Image Charts and Chart.js: a pie of the
 /// four statuses, a half-circle success gauge and the rank distribution.
@@ -17,7 +18,7 @@ enum Charts {
     /// A pie of success/null/fail/skipped shares; a grey disc marked N/A when empty.
     static func pie(_ tally: Tally, size: Int, label: String) -> String {
         let radius = Double(size) / 2, center = radius
-        let tooltip = HTML.escape("\(label)\n" + order.map { "\($0.rawValue): \(HTML.percent(tally.rate(of: $0)))" }
+        let tooltip = XMLText.escape("\(label)\n" + order.map { "\($0.rawValue): \(HTML.percent(tally.rate(of: $0)))" }
             .joined(separator: " "))
         var shapes = ""
         if tally.weight == 0 {
@@ -55,7 +56,7 @@ enum Charts {
             ? "<path d=\"M\(f(cx - radius)),\(f(cy)) A\(f(radius)),\(f(radius)) 0 0 1 \(f(end.0)),\(f(end.1))\" "
                 + "stroke=\"hsl(\(hue),70%,45%)\" stroke-width=\"18\" fill=\"none\"/>"
             : ""
-        return "<svg width=\"\(Int(width))\" height=\"95\" viewBox=\"0 0 160 95\" role=\"img\"><title>\(HTML.escape(label))</title>"
+        return "<svg width=\"\(Int(width))\" height=\"95\" viewBox=\"0 0 160 95\" role=\"img\"><title>\(XMLText.escape(label))</title>"
             + "<path d=\"M10,80 A70,70 0 0 1 150,80\" stroke=\"#e3e6ea\" stroke-width=\"18\" fill=\"none\"/>\(arc)"
             + "<text x=\"80\" y=\"76\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"600\" fill=\"#1d2330\">"
             + "\(HTML.percent(100 * rate))</text>"

@@ -1,25 +1,9 @@
 import Foundation
+import Render
 
-/// Small helpers shared by every page: escaping, number formats, stable page names,
+/// Small helpers shared by every page (text is escaped by Render's `XMLText`): number formats, stable page names,
 /// and the one page frame with its inline style sheet (no CDN, no remote fonts).
 enum HTML {
-    /// Escapes text for element content and double-quoted attributes.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
-    }
-
     static func percent(_ value: Double) -> String { String(format: "%.2f%%", value) }
 
     /// RelMon's tile format for a rank, `%.2E`.
@@ -30,7 +14,7 @@ enum HTML {
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
+        <title>\(XMLText.escape(title))</title>
         <style>\(styleSheet)</style>
         </head><body>
         \(body)

@@ -1,4 +1,5 @@
 public import Foundation
+import Render
 
 /// The global page of a matrix run (ValidationMatrix's `RelMonSummary.html`): totals,
 /// per-sample pies, per-subsystem gauges, and the samples × directories table.
@@ -17,13 +18,13 @@ public struct MatrixReport: Sendable {
 
     public var html: String {
         let totals = summary.totals
-        var body = "<header><h1>RelMon global report: \(HTML.escape(summary.title))</h1>"
+        var body = "<header><h1>RelMon global report: \(XMLText.escape(summary.title))</h1>"
             + "<div class=\"crumbs\">\(summary.samples.count) samples · \(summary.test.displayName), threshold \(summary.threshold)</div></header><main>"
         let failed = summary.samples.filter { $0.error != nil }
         if !failed.isEmpty || !summary.unmatched.isEmpty {
             body += "<section class=\"problems\"><h2>Problems</h2><ul>"
-                + failed.map { "<li><b>\(HTML.escape($0.name))</b>: \(HTML.escape($0.error ?? ""))</li>" }.joined()
-                + summary.unmatched.map { "<li>No partner for <code>\(HTML.escape($0))</code></li>" }.joined()
+                + failed.map { "<li><b>\(XMLText.escape($0.name))</b>: \(XMLText.escape($0.error ?? ""))</li>" }.joined()
+                + summary.unmatched.map { "<li>No partner for <code>\(XMLText.escape($0))</code></li>" }.joined()
                 + "</ul></section>"
         }
         body += "<section class=\"summary\">\(Charts.pie(totals, size: 150, label: "all samples"))<div>"
@@ -40,7 +41,7 @@ public struct MatrixReport: Sendable {
             + "as RelMon does (80 % and below at the left end); weighted rate and share of all comparisons below.</p>"
             + "<div class=\"gauges\">"
             + categories.map { category in
-                "<div class=\"gauge\"><b>\(HTML.escape(category.name))</b><br>"
+                "<div class=\"gauge\"><b>\(XMLText.escape(category.name))</b><br>"
                     + Charts.gauge(rate: category.averageSuccess, label: category.name)
                     + "<div class=\"muted\">weighted \(HTML.percent(100 * category.weightedSuccess)) · "
                     + "\(HTML.percent(100 * Double(category.totals.weight) / total)) of tests</div></div>"
@@ -53,11 +54,11 @@ public struct MatrixReport: Sendable {
             + "<th>Comparisons</th><th>Success</th><th>Fail</th><th>Null</th><th>Unpaired</th></tr>"
         for sample in summary.samples {
             let link = "\(Self.escapedFolder(sample.name))/\(PairReport.rootPage)"
-            let name = sample.error == nil ? "<a href=\"\(link)\">\(HTML.escape(sample.name))</a>" : HTML.escape(sample.name)
+            let name = sample.error == nil ? "<a href=\"\(link)\">\(XMLText.escape(sample.name))</a>" : XMLText.escape(sample.name)
             html += "<tr><td>\(Charts.pie(sample.totals, size: 36, label: sample.name))</td><td>\(name)"
                 + (sample.error == nil ? "" : "<div class=\"muted\">failed (see Problems)</div>")
-                + sample.problems.map { "<div class=\"muted\">\(HTML.escape($0))</div>" }.joined()
-                + "</td><td>\(HTML.escape(sample.testFile))</td><td>\(HTML.escape(sample.referenceFile))</td>"
+                + sample.problems.map { "<div class=\"muted\">\(XMLText.escape($0))</div>" }.joined()
+                + "</td><td>\(XMLText.escape(sample.testFile))</td><td>\(XMLText.escape(sample.referenceFile))</td>"
                 + "<td class=\"num\">\(sample.totals.weight)</td>"
                 + [RelMonStatus.success, .fail, .null].map { "<td class=\"num\">\(HTML.percent(sample.totals.rate(of: $0)))</td>" }.joined()
                 + "<td class=\"num\">\(sample.totals.unpaired)</td></tr>"
@@ -73,14 +74,14 @@ public struct MatrixReport: Sendable {
         guard !names.isEmpty else { return "" }
         var html = "<section><h2>Summary table</h2><div class=\"scroll\"><table class=\"matrix\"><tr><th>Directory</th><th>All samples</th>"
             + samples.map {
-                "<th class=\"sample\" title=\"\(HTML.escape($0.name))\"><a href=\"\(Self.escapedFolder($0.name))/\(PairReport.rootPage)\">"
-                    + "\(HTML.escape(Self.shortName($0)))</a></th>"
+                "<th class=\"sample\" title=\"\(XMLText.escape($0.name))\"><a href=\"\(Self.escapedFolder($0.name))/\(PairReport.rootPage)\">"
+                    + "\(XMLText.escape(Self.shortName($0)))</a></th>"
             }.joined()
             + "</tr>"
         for name in names {
             let cells = samples.map { sample in (sample, sample.directories.first { $0.name == name }) }
             let row = cells.compactMap(\.1).reduce(into: Tally()) { $0.add($1.totals) }
-            html += "<tr><td>\(HTML.escape(name))</td><td>\(Charts.pie(row, size: 34, label: "\(name): all samples"))</td>"
+            html += "<tr><td>\(XMLText.escape(name))</td><td>\(Charts.pie(row, size: 34, label: "\(name): all samples"))</td>"
             for (sample, directory) in cells {
                 guard let directory else {
                     html += "<td>\(Charts.pie(Tally(), size: 34, label: "\(name): not in \(sample.name)"))</td>"
@@ -102,6 +103,6 @@ public struct MatrixReport: Sendable {
 
     /// Sample folder names are already restricted to URL-safe characters; escape anyway.
     private static func escapedFolder(_ name: String) -> String {
-        HTML.escape(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
+        XMLText.escape(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 public import Foundation
+import Render
 import Synchronization
 
 /// The browsable HTML tree of one file pair (RelMon's `directory2html`): one page per
@@ -59,7 +60,7 @@ public struct PairReport: Sendable {
         body += "<main>"
         if isRoot, !result.problems.isEmpty {
             body += "<section class=\"problems\"><h2>Problems</h2><ul>"
-                + result.problems.prefix(50).map { "<li>\(HTML.escape($0))</li>" }.joined()
+                + result.problems.prefix(50).map { "<li>\(XMLText.escape($0))</li>" }.joined()
                 + (result.problems.count > 50 ? "<li>… and \(result.problems.count - 50) more</li>" : "")
                 + "</ul></section>"
         }
@@ -89,7 +90,7 @@ public struct PairReport: Sendable {
         var path = rootPath
         for component in relative.split(separator: "/").dropLast() {
             path = path.isEmpty ? String(component) : "\(path)/\(component)"
-            crumbs.append("<a href=\"\(Self.pageName(for: path, rootPath: rootPath))\">\(HTML.escape(String(component)))</a>")
+            crumbs.append("<a href=\"\(Self.pageName(for: path, rootPath: rootPath))\">\(XMLText.escape(String(component)))</a>")
         }
         let name = directory.name.isEmpty ? "RelMon summary" : directory.name
         // The root says what was compared: sample and runs when the names follow DQM's convention.
@@ -98,7 +99,7 @@ public struct PairReport: Sendable {
             [result.testFile.runDirectory, result.referenceFile.runDirectory].compactMap { $0 }.joined(separator: " vs "),
         ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         return "<header><div class=\"crumbs\">\(crumbs.joined(separator: " › "))</div>"
-            + "<h1>\(HTML.escape(name))</h1><div class=\"crumbs\">\(HTML.escape(subtitle.isEmpty ? "/" : subtitle))</div></header>"
+            + "<h1>\(XMLText.escape(name))</h1><div class=\"crumbs\">\(XMLText.escape(subtitle.isEmpty ? "/" : subtitle))</div></header>"
     }
 
     private func summary(for directory: RelMonDirectory) -> String {
@@ -139,7 +140,7 @@ public struct PairReport: Sendable {
             let totals = subdirectory.totals
             let link = Self.pageName(for: subdirectory.path, rootPath: result.root.path)
             html += "<tr><td><a href=\"\(link)\">\(Charts.pie(totals, size: 40, label: subdirectory.path))</a></td>"
-                + "<td><a href=\"\(link)\">\(HTML.escape(subdirectory.name))</a></td><td class=\"num\">\(totals.weight)</td>"
+                + "<td><a href=\"\(link)\">\(XMLText.escape(subdirectory.name))</a></td><td class=\"num\">\(totals.weight)</td>"
                 + Charts.order.map { "<td class=\"num\">\(HTML.percent(totals.rate(of: $0))) (\(totals.count(of: $0)))</td>" }.joined()
                 + "<td class=\"num\">\(totals.unpaired)</td></tr>"
         }
@@ -156,11 +157,11 @@ public struct PairReport: Sendable {
         }
         var html = "<section><h2>\(title) (\(comparisons.count))</h2><div class=\"tiles\">"
         for comparison in sorted {
-            html += "<div class=\"tile s-\(status.rawValue)\"><h3>\(HTML.escape(comparison.name))</h3>"
-                + "<div class=\"muted\">\(HTML.escape(comparison.className)) · \(result.test.displayName): \(HTML.rank(comparison.rank))"
-                + (comparison.note.map { " · \(HTML.escape(Self.describe($0)))" } ?? "") + "</div>"
+            html += "<div class=\"tile s-\(status.rawValue)\"><h3>\(XMLText.escape(comparison.name))</h3>"
+                + "<div class=\"muted\">\(XMLText.escape(comparison.className)) · \(result.test.displayName): \(HTML.rank(comparison.rank))"
+                + (comparison.note.map { " · \(XMLText.escape(Self.describe($0)))" } ?? "") + "</div>"
             if let plot = comparison.plot {
-                html += "<a href=\"\(HTML.escape(plot))\"><img src=\"\(HTML.escape(plot))\" alt=\"\(HTML.escape(comparison.name))\" loading=\"lazy\"></a>"
+                html += "<a href=\"\(XMLText.escape(plot))\"><img src=\"\(XMLText.escape(plot))\" alt=\"\(XMLText.escape(comparison.name))\" loading=\"lazy\"></a>"
             }
             html += "</div>"
         }
@@ -173,15 +174,15 @@ public struct PairReport: Sendable {
         for (side, file) in [(RelMonSide.test, result.testFile.name), (.reference, result.referenceFile.name)] {
             let objects = unpaired.filter { $0.side == side }
             guard !objects.isEmpty else { continue }
-            html += "<h3>Only in \(side.rawValue) file <code>\(HTML.escape(file))</code></h3><ul>"
-                + objects.map { "<li>\(HTML.escape($0.name)) <span class=\"muted\">(\(HTML.escape($0.kind)))</span></li>" }.joined()
+            html += "<h3>Only in \(side.rawValue) file <code>\(XMLText.escape(file))</code></h3><ul>"
+                + objects.map { "<li>\(XMLText.escape($0.name)) <span class=\"muted\">(\(XMLText.escape($0.kind)))</span></li>" }.joined()
                 + "</ul>"
         }
         return html + "</section>"
     }
 
     private func row(_ label: String, _ value: String) -> String {
-        "<tr><th>\(HTML.escape(label))</th><td>\(HTML.escape(value))</td></tr>"
+        "<tr><th>\(XMLText.escape(label))</th><td>\(XMLText.escape(value))</td></tr>"
     }
 
     static func describe(_ note: RelMonNote) -> String {

@@ -1,3 +1,4 @@
+internal import Digest
 internal import Foundation
 
 /// One config file's bytes, named as it should appear in messages.
@@ -102,7 +103,7 @@ public enum ConfigLoader {
 
     /// A content hash over every file's name and bytes, in name order.
     static func version(of files: [ConfigFile]) -> String {
-        var hash = SHA256()
+        let hash = SHA256Hasher()
         for file in files.sorted(by: { $0.name < $1.name }) {
             hash.update(file.name.utf8)
             hash.update([0])

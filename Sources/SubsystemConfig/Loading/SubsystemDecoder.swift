@@ -1,3 +1,5 @@
+internal import Comparators
+
 /// Decodes a subsystem object (reference §2.3): the body of `<Subsystem>.json`,
 /// or one value of a legacy `configs.json`.
 struct SubsystemDecoder {
@@ -81,7 +83,7 @@ struct SubsystemDecoder {
         return entries
     }
 
-    private func decodeThresholdFit(_ node: JSONNode, _ what: String, reader: inout NodeReader) -> ThresholdFitEntry? {
+    private func decodeThresholdFit(_ node: JSONNode, _ what: String, reader: inout NodeReader) -> ThresholdFit? {
         guard let members = reader.members(of: node, what) else { return nil }
         var name: String?, maxPull: [Double]?, chi2: [Double]?
         for member in members {
@@ -97,7 +99,7 @@ struct SubsystemDecoder {
             reader.missingKey(key, in: what, at: node.location)
         }
         guard let name, let maxPull, let chi2 else { return nil }
-        return ThresholdFitEntry(name: name, maxPull: maxPull, chi2: chi2)
+        return ThresholdFit(name: name, maxPull: maxPull, chi2: chi2)
     }
 
     /// `[a, b]` or `[a, b, c]` of `a/n + b²` (the third value is unused, as in AutoDQM).

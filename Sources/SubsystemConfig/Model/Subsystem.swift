@@ -1,3 +1,4 @@
+public import Comparators
 internal import Foundation
 
 /// One subsystem's configuration: one AutoDQM `<Subsystem>.json` file.
@@ -13,7 +14,7 @@ public struct Subsystem: Sendable, Hashable, Codable {
     /// `sel_display`: when present, beta_binomial skips plots far below its thresholds.
     public var selectiveDisplay: [String]?
     /// `thresholds_fit`: beta_binomial cuts as a function of the number of references.
-    public var thresholdsFit: [ThresholdFitEntry]
+    public var thresholdsFit: [ThresholdFit]
     /// `run_reg`: the Run Registry folder for reference suggestions.
     public var runRegistry: String?
     /// `description`: free text for people.
@@ -22,7 +23,7 @@ public struct Subsystem: Sendable, Hashable, Codable {
     public var entries: [HistogramEntry]
 
     public init(name: String, file: String, mainDirectoryTemplate: String, comparators: [String]? = nil,
-                selectiveDisplay: [String]? = nil, thresholdsFit: [ThresholdFitEntry] = [], runRegistry: String? = nil,
+                selectiveDisplay: [String]? = nil, thresholdsFit: [ThresholdFit] = [], runRegistry: String? = nil,
                 description: String? = nil, entries: [HistogramEntry]) {
         self.name = name
         self.file = file

@@ -3,8 +3,9 @@ import DQMClient
 import Foundation
 
 /// `autodqm runs`: list the runs of a sample, one a line.
-struct Runs: AsyncParsableCommand {
+struct RunsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "runs",
         abstract: "List the runs of a sample (or the series, or a series' samples), one a line.")
 
     @Option(help: "Series (era), e.g. Run2018; omit to list the series.")

@@ -4,8 +4,9 @@ import Foundation
 import RunStore
 
 /// `autodqm fetch`: download one run's file into the store and print its path.
-struct Fetch: AsyncParsableCommand {
+struct FetchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fetch",
         abstract: "Download a run's DQM file into the local store and print the stored file's path.")
 
     @Option(help: "Series (era), e.g. Run2018.")
