@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Compares a data run with its references and builds the `Report`.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SQLite
 
 /// The job queue, persisted in SQLite (WAL) so submitted jobs survive a crash.

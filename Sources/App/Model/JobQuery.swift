@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import DQMClient
 
 /// One run named the way the DQM repository files it: series (era), sample

@@ -32,7 +32,7 @@ public final class ResultStore: Sendable {
 
     public func save(key: String, query: JobQuery, configVersion: String, report: Report) throws {
         let folder = folder(for: key)
-        let json = try report.jsonData()
+        let json = report.jsonData()
         try json.write(to: folder.appendingPathComponent(Report.resultsFileName), options: .atomic)
         try database.write { db in
             try db.execute("DELETE FROM results WHERE key = ?", .text(key))
