@@ -100,15 +100,20 @@ struct ByteReader {
         }
     }
 
+    /// A plain loop over raw memory with wrapping index arithmetic (`numbers` checked the
+    /// range), so that the compiler vectorizes the byte swap and conversion.
     @inline(__always)
     private func convert<T: FixedWidthInteger>(
         _ start: Int, _ count: Int, _: T.Type, _ transform: (T) -> Double
     ) -> [Double] {
         bytes.withUnsafeBytes { raw in
             [Double](unsafeUninitializedCapacity: count) { output, initialized in
+                guard let source = raw.baseAddress.map({ $0 + start }), let target = output.baseAddress else { return }
                 let size = MemoryLayout<T>.size
-                for index in 0..<count {
-                    output[index] = transform(T(bigEndian: raw.loadUnaligned(fromByteOffset: start + index * size, as: T.self)))
+                var index = 0
+                while index < count {
+                    target[index] = transform(T(bigEndian: source.loadUnaligned(fromByteOffset: index &* size, as: T.self)))
+                    index &+= 1
                 }
                 initialized = count
             }

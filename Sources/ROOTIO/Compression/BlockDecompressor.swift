@@ -17,38 +17,42 @@ public enum BlockDecompressor {
     /// Decompresses `input` into exactly `objectBytes` bytes. Every block header is checked
     /// before anything is allocated, so lying sizes cannot cause huge allocations.
     public static func decompress(_ input: [UInt8], objectBytes: Int) throws(ROOTIOError) -> [UInt8] {
+        try input.withRawBytes { raw throws(ROOTIOError) in try decompress(raw, objectBytes: objectBytes) }
+    }
+
+    /// The same, straight from bytes in place (a mapped file), with no copy of the input.
+    public static func decompress(_ input: UnsafeRawBufferPointer, objectBytes: Int) throws(ROOTIOError) -> [UInt8] {
         let blocks = try blockLayout(input, objectBytes: objectBytes)
         var failure: ROOTIOError?
         // The blocks' outputs tile the object exactly (`blockLayout` checks it), so the
         // bytes are decoded into uninitialised memory rather than zeroed first.
         let output = [UInt8](unsafeUninitializedCapacity: objectBytes) { destination, initialized in
-            input.withUnsafeBytes { source in
-                for block in blocks {
-                    if let reason = decode(
-                        block.codec, UnsafeRawBufferPointer(rebasing: source[block.payload]),
-                        into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(destination)[block.output]))
-                    {
-                        failure = ROOTIOError(reason, offset: block.payload.lowerBound - 9)
-                        return
-                    }
+            for block in blocks {
+                if let reason = decode(
+                    block.codec, UnsafeRawBufferPointer(rebasing: input[block.payload]),
+                    into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(destination)[block.output]))
+                {
+                    failure = ROOTIOError(reason, offset: block.payload.lowerBound - 9)
+                    return
                 }
-                initialized = objectBytes
             }
+            initialized = objectBytes
         }
         if let failure { throw failure }
         return output
     }
 
-    static func blockLayout(_ input: [UInt8], objectBytes: Int) throws(ROOTIOError) -> [Block] {
+    static func blockLayout(_ input: UnsafeRawBufferPointer, objectBytes: Int) throws(ROOTIOError) -> [Block] {
         var blocks: [Block] = []
         var position = 0, produced = 0
         while produced < objectBytes {
             guard input.count - position >= 9 else {
                 throw ROOTIOError(.truncated(needed: 9, available: input.count - position), offset: position)
             }
-            let magic = String(decoding: input[position..<(position + 2)], as: UTF8.self)
-            guard let codec = Codec(rawValue: magic) else {
-                throw ROOTIOError(.unknownCompression(magic.unicodeScalars.allSatisfy(\.properties.isAlphabetic) ? magic : "0x" + input[position..<(position + 2)].map { String($0, radix: 16) }.joined()), offset: position)
+            let magic = input[position..<(position + 2)]
+            guard let codec = Codec(rawValue: String(decoding: magic, as: UTF8.self)) else {
+                let text = String(decoding: magic, as: UTF8.self)
+                throw ROOTIOError(.unknownCompression(text.unicodeScalars.allSatisfy(\.properties.isAlphabetic) ? text : "0x" + magic.map { String($0, radix: 16) }.joined()), offset: position)
             }
             let compressed = littleEndian24(input, position + 3), uncompressed = littleEndian24(input, position + 6)
             let payloadStart = position + 9
@@ -68,7 +72,7 @@ public enum BlockDecompressor {
         return blocks
     }
 
-    private static func littleEndian24(_ bytes: [UInt8], _ at: Int) -> Int {
+    private static func littleEndian24(_ bytes: UnsafeRawBufferPointer, _ at: Int) -> Int {
         Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16
     }
 
