@@ -64,12 +64,22 @@ struct ByteReader {
 
     /// A ROOT `TString`: one length byte, or 255 and a 32-bit length, then the bytes.
     mutating func string() throws(ROOTIOError) -> String {
-        var length = Int(try u8())
-        if length == 255 { length = Int(try u32()) }
-        try require(length)
+        let length = try stringLength()
         let text = String(decoding: bytes[position..<(position + length)], as: UTF8.self)
         position += length
         return text
+    }
+
+    /// Passes over a `TString` that is not kept, without building it.
+    mutating func skipString() throws(ROOTIOError) {
+        position += try stringLength()
+    }
+
+    private mutating func stringLength() throws(ROOTIOError) -> Int {
+        var length = Int(try u8())
+        if length == 255 { length = Int(try u32()) }
+        try require(length)
+        return length
     }
 
     /// A NUL-terminated class name, as written in a new-class tag.
@@ -84,11 +94,8 @@ struct ByteReader {
 
     /// `count` big-endian elements converted to `Double`, after checking they are all present.
     mutating func numbers(_ element: NumericElement, count: Int) throws(ROOTIOError) -> [Double] {
-        guard count >= 0, count <= remaining / element.size else {
-            throw error(.truncated(needed: max(count, 0) &* element.size, available: remaining))
-        }
         let start = position
-        position += count * element.size
+        try skipNumbers(element, count: count)
         // One loop per element type, so that each is a plain byte-swapping loop.
         switch element {
         case .int8: return convert(start, count, Int8.self) { Double($0) }
@@ -120,11 +127,28 @@ struct ByteReader {
         }
     }
 
+    /// Passes over `count` elements that are not kept, after checking they are all present.
+    mutating func skipNumbers(_ element: NumericElement, count: Int) throws(ROOTIOError) {
+        guard count >= 0, count <= remaining / element.size else {
+            throw error(.truncated(needed: max(count, 0) &* element.size, available: remaining))
+        }
+        position += count * element.size
+    }
+
     /// A `TArray`: a 32-bit count then the elements, with no class header.
     mutating func array(_ element: NumericElement) throws(ROOTIOError) -> [Double] {
+        try numbers(element, count: try arrayCount())
+    }
+
+    /// Passes over a `TArray` that is not kept.
+    mutating func skipArray(_ element: NumericElement) throws(ROOTIOError) {
+        try skipNumbers(element, count: try arrayCount())
+    }
+
+    private mutating func arrayCount() throws(ROOTIOError) -> Int {
         let count = Int(try i32())
         guard count >= 0 else { throw error(.invalid("negative array length \(count)")) }
-        return try numbers(element, count: count)
+        return count
     }
 }
 
