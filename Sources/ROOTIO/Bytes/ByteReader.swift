@@ -37,6 +37,7 @@ struct ByteReader {
         position = newPosition
     }
 
+    @inline(__always)
     private mutating func load<T: FixedWidthInteger>(_: T.Type) throws(ROOTIOError) -> T {
         let size = MemoryLayout<T>.size
         try require(size)
