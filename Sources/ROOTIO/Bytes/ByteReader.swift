@@ -46,15 +46,15 @@ struct ByteReader {
         return T(bigEndian: value)
     }
 
-    mutating func u8() throws(ROOTIOError) -> UInt8 { try load(UInt8.self) }
-    mutating func i8() throws(ROOTIOError) -> Int8 { try load(Int8.self) }
-    mutating func u16() throws(ROOTIOError) -> UInt16 { try load(UInt16.self) }
-    mutating func i16() throws(ROOTIOError) -> Int16 { try load(Int16.self) }
-    mutating func u32() throws(ROOTIOError) -> UInt32 { try load(UInt32.self) }
-    mutating func i32() throws(ROOTIOError) -> Int32 { try load(Int32.self) }
-    mutating func i64() throws(ROOTIOError) -> Int64 { try load(Int64.self) }
-    mutating func f32() throws(ROOTIOError) -> Float { Float(bitPattern: try load(UInt32.self)) }
-    mutating func f64() throws(ROOTIOError) -> Double { Double(bitPattern: try load(UInt64.self)) }
+    @inline(__always) mutating func u8() throws(ROOTIOError) -> UInt8 { try load(UInt8.self) }
+    @inline(__always) mutating func i8() throws(ROOTIOError) -> Int8 { try load(Int8.self) }
+    @inline(__always) mutating func u16() throws(ROOTIOError) -> UInt16 { try load(UInt16.self) }
+    @inline(__always) mutating func i16() throws(ROOTIOError) -> Int16 { try load(Int16.self) }
+    @inline(__always) mutating func u32() throws(ROOTIOError) -> UInt32 { try load(UInt32.self) }
+    @inline(__always) mutating func i32() throws(ROOTIOError) -> Int32 { try load(Int32.self) }
+    @inline(__always) mutating func i64() throws(ROOTIOError) -> Int64 { try load(Int64.self) }
+    @inline(__always) mutating func f32() throws(ROOTIOError) -> Float { Float(bitPattern: try load(UInt32.self)) }
+    @inline(__always) mutating func f64() throws(ROOTIOError) -> Double { Double(bitPattern: try load(UInt64.self)) }
 
     /// A 32- or 64-bit file offset, as chosen by a record's version.
     mutating func seekPointer(big: Bool) throws(ROOTIOError) -> Int {
