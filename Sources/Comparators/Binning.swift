@@ -25,7 +25,13 @@ enum Binning {
     static func clampedInRangeContents(_ histogram: Histogram) -> [Double] {
         let count = histogram.axes.reduce(1) { $0 * $1.binCount }
         return [Double](unsafeUninitializedCapacity: count) { output, initialized in
-            forEachInRangeContent(of: histogram) { index, value in output[index] = max(0, value) }
+            histogram.contents.withUnsafeBufferPointer { contents in
+                var next = 0
+                histogram.forEachInRangeRow { start, length in
+                    for x in 0..<length { output[next + x] = max(0, contents[start + x]) }
+                    next += length
+                }
+            }
             initialized = count
         }
     }
@@ -34,21 +40,13 @@ enum Binning {
     /// references add up without an array each.
     static func addClampedInRangeContents(of histogram: Histogram, to sums: inout [Double]) {
         sums.withUnsafeMutableBufferPointer { sums in
-            forEachInRangeContent(of: histogram) { index, value in
-                if index < sums.count { sums[index] += max(0, value) }
-            }
-        }
-    }
-
-    /// Calls `body` with each in-range cell's index in `inRangeBins` order and its content,
-    /// row by row over the raw contents.
-    @inline(__always)
-    private static func forEachInRangeContent(of histogram: Histogram, _ body: (_ index: Int, _ value: Double) -> Void) {
-        histogram.contents.withUnsafeBufferPointer { contents in
-            var next = 0
-            histogram.forEachInRangeRow { start, length in
-                for x in 0..<length { body(next + x, contents[start + x]) }
-                next += length
+            histogram.contents.withUnsafeBufferPointer { contents in
+                var next = 0
+                histogram.forEachInRangeRow { start, length in
+                    guard next + length <= sums.count else { return }
+                    for x in 0..<length { sums[next + x] += max(0, contents[start + x]) }
+                    next += length
+                }
             }
         }
     }

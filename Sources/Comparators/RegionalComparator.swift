@@ -92,7 +92,7 @@ struct CellMap {
         let count = d.count
         let scale = dataTotal / referenceTotal
         let share = dataTotal / (dataTotal + referenceTotal)
-        var strongest = 0.0
+        var strongest = 0.0, beyondFour: [Int] = []
         var pulls = [Double](repeating: 0, count: count)
         cells = [Double](unsafeUninitializedCapacity: 3 * count) { cells, initialized in
             d.withUnsafeBufferPointer { d in
@@ -108,6 +108,7 @@ struct CellMap {
                             (cells[3 * i], cells[3 * i + 1], cells[3 * i + 2]) = (expected, variance, residual)
                             pulls[i] = pull
                             guard abs(pull) > 3 else { continue }
+                            if abs(pull) > 4 { beyondFour.append(i) }
                             let exact = CellMap.binomialPull(data: data.rounded(), total: (data + reference).rounded(), share: share)
                             if abs(exact) > abs(strongest) { strongest = exact }
                         }
@@ -118,7 +119,7 @@ struct CellMap {
         }
         cellPulls = pulls
         strongestCell = strongest
-        suppressIsolatedCells()
+        suppressIsolatedCells(beyondFour)
     }
 
     /// The signed two-sided pull of `data` counts out of `total` when each count
@@ -139,26 +140,27 @@ struct CellMap {
         return 0
     }
 
-    /// Suppresses cells beyond 4σ whose neighbours' median |pull| is below 2. Every cell
-    /// is judged on the unsuppressed pulls, so the cells are found first and zeroed after.
-    private mutating func suppressIsolatedCells() {
-        var isolated: [Int] = []
-        cellPulls.withUnsafeBufferPointer { pulls in
+    /// Suppresses the cells beyond 4σ (`candidates`, in index order) whose neighbours' median
+    /// |pull| is below 2. Every cell is judged on the unsuppressed pulls, so the cells are
+    /// found first and zeroed after.
+    private mutating func suppressIsolatedCells(_ candidates: [Int]) {
+        guard !candidates.isEmpty else { return }
+        let nx = nx, ny = ny
+        let isolated = cellPulls.withUnsafeBufferPointer { pulls in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { neighbours in
-                for y in 0..<ny {
-                    for x in 0..<nx where abs(pulls[y * nx + x]) > 4 {
-                        var count = 0
-                        for v in max(0, y - 1)...min(ny - 1, y + 1) {
-                            for u in max(0, x - 1)...min(nx - 1, x + 1) where u != x || v != y {
-                                neighbours[count] = abs(pulls[v * nx + u])
-                                count += 1
-                            }
+                candidates.filter { cell in
+                    let (x, y) = (cell % nx, cell / nx)
+                    var count = 0
+                    for v in max(0, y - 1)...min(ny - 1, y + 1) {
+                        for u in max(0, x - 1)...min(nx - 1, x + 1) where u != x || v != y {
+                            neighbours[count] = abs(pulls[v * nx + u])
+                            count += 1
                         }
-                        var present = UnsafeMutableBufferPointer(rebasing: neighbours[..<count])
-                        present.sort()
-                        let median = count == 0 ? 0 : present[count / 2]
-                        if median < 2 { isolated.append(y * nx + x) }
                     }
+                    var present = UnsafeMutableBufferPointer(rebasing: neighbours[..<count])
+                    present.sort()
+                    let median = count == 0 ? 0 : present[count / 2]
+                    return median < 2
                 }
             }
         }
@@ -214,8 +216,10 @@ struct BlockSearch {
                             let e = d[0] - b[0] - c[0] + a[0]
                             guard e >= 10 else { continue }
                             blockCount &+= 1
-                            let variance = d[1] - b[1] - c[1] + a[1]
-                            let residual = d[2] - b[2] - c[2] + a[2]
+                            // Variance and residual sums side by side, as a pair: the same operations
+                            // per lane, half the instructions.
+                            let sums = pair(d) - pair(b) - pair(c) + pair(a)
+                            let variance = sums[0], residual = sums[1]
                             let spread = variance + tolSquared * e * e
                             if residual * residual < weaker * spread { continue }
                             let pull = residual / spread.squareRoot()
@@ -232,6 +236,12 @@ struct BlockSearch {
         self.blockCount = blockCount
         self.best = best
     }
+
+    /// The variance and residual entries that follow an expected-count entry.
+    @inline(__always)
+    private func pair(_ entry: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(entry + 1).loadUnaligned(as: SIMD2<Double>.self)
+    }
 }
 
 /// 2D prefix-sum tables of expected counts, variances and residuals, interleaved so that
@@ -245,13 +255,15 @@ struct SummedAreas {
     init(cells: [Double], nx: Int, ny: Int) {
         let stride = nx + 1
         self.stride = stride
-        var table = [Double](repeating: 0, count: 3 * (nx + 1) * (ny + 1))
-        table.withUnsafeMutableBufferPointer { table in
+        // Every entry is written once: no zero fill first.
+        let table = [Double](unsafeUninitializedCapacity: 3 * stride * (ny + 1)) { table, initialized in
             cells.withUnsafeBufferPointer { cells in
+                for i in 0..<(3 * stride) { table[i] = 0 }
                 for y in 0..<ny {
                     // Running sums along the row, added to the entry above.
                     var row = (0.0, 0.0, 0.0)
                     let above = 3 * (y * stride + 1), here = 3 * ((y + 1) * stride + 1), cell = 3 * y * nx
+                    (table[here - 3], table[here - 2], table[here - 1]) = (0, 0, 0)
                     for x in 0..<nx {
                         let i = 3 * x
                         row.0 += cells[cell + i]
@@ -263,6 +275,7 @@ struct SummedAreas {
                     }
                 }
             }
+            initialized = 3 * stride * (ny + 1)
         }
         self.table = table
     }
