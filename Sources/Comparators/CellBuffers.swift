@@ -23,20 +23,39 @@ struct CellBuffers {
         }
     }
 
+    /// Runs `body` with the buffers of two histograms, valid only inside `body`.
+    @inline(__always)
+    static func with<R, E: Error>(
+        _ first: Histogram, _ second: Histogram, _ body: (CellBuffers, CellBuffers) throws(E) -> R
+    ) throws(E) -> R {
+        try with(first) { (c1) throws(E) -> R in
+            try with(second) { (c2) throws(E) -> R in try body(c1, c2) }
+        }
+    }
+
     /// Calls `body` with every in-range global bin in ROOT's statistics loop order of
     /// `TH1::Chi2Test` and `KolmogorovTest`: x outermost, z innermost. Sums taken in this
     /// order round exactly as ROOT's do.
     @inline(__always)
     static func forEachBinXOuter<E: Error>(of histogram: Histogram, _ body: (_ bin: Int) throws(E) -> Void) throws(E) {
         let axes = histogram.axes
-        let nx = axes[0].binCount
-        let rowCells = nx + 2, planeCells = rowCells * (axes.count > 1 ? axes[1].cellCount : 1)
-        let ys = axes.count > 1 ? 1...axes[1].binCount : 0...0
-        let zs = axes.count > 2 ? 1...axes[2].binCount : 0...0
-        for x in 1...nx {
-            for y in ys {
-                let row = x + rowCells * y
-                for z in zs { try body(row + planeCells * z) }
+        let nx = axes[0].binCount, rowCells = nx + 2
+        // One loop per dimension: no inner loops of one iteration for the missing axes.
+        switch axes.count {
+        case 1:
+            for x in 1...nx { try body(x) }
+        case 2:
+            let ny = axes[1].binCount
+            for x in 1...nx {
+                for y in 1...ny { try body(x + rowCells * y) }
+            }
+        default:
+            let ny = axes[1].binCount, nz = axes[2].binCount, planeCells = rowCells * axes[1].cellCount
+            for x in 1...nx {
+                for y in 1...ny {
+                    let row = x + rowCells * y
+                    for z in 1...nz { try body(row + planeCells * z) }
+                }
             }
         }
     }

@@ -42,31 +42,29 @@ public enum Chi2Test {
         guard h1.dimension == h2.dimension else { throw .differentDimension }
         guard zip(h1.axes, h2.axes).allSatisfy({ $0.binCount == $1.binCount }) else { throw .differentBinCount }
         let cells = h1.axes.reduce(1) { $0 * $1.binCount }
-        return try CellBuffers.with(h1) { (c1) throws(Failure) in
-            try CellBuffers.with(h2) { (c2) throws(Failure) in
-                // Every loop visits ROOT's order (x outermost, z innermost), so sums round as ROOT's do.
-                var sum1 = 0.0, sum2 = 0.0, sumw1 = 0.0, sumw2 = 0.0
-                CellBuffers.forEachBinXOuter(of: h1) { bin in
-                    sum1 += c1.contents[bin]
-                    sum2 += c2.contents[bin]
-                    if mode == .ww { sumw1 += c1.variance(bin) }
-                    if mode != .uu { sumw2 += c2.variance(bin) }
-                }
-                guard sum1 != 0, sum2 != 0 else { throw .emptyHistogram }
-                if mode == .ww, sumw1 <= 0, sumw2 <= 0 { throw .allZeroErrors }
-
-                var state = State(ndf: cells - 1, sum1: sum1, sum2: sum2)
-                let bins = Bins(c1: c1, c2: c2, order: h1)
-                switch mode {
-                case .uu: unweightedUnweighted(bins, &state)
-                case .uw: try unweightedWeighted(bins, sumw2, &state)
-                case .ww: try weightedWeighted(bins, &state)
-                }
-                let igood = (state.lowBins1 > 0 ? 1 : 0) + (state.lowBins2 > 0 ? 2 : 0)
-                return Result(
-                    pValue: SpecialFunctions.rootProb(state.chi2, degreesOfFreedom: state.ndf),
-                    chi2: state.chi2, ndf: state.ndf, igood: igood)
+        return try CellBuffers.with(h1, h2) { (c1, c2) throws(Failure) in
+            // Every loop visits ROOT's order (x outermost, z innermost), so sums round as ROOT's do.
+            var sum1 = 0.0, sum2 = 0.0, sumw1 = 0.0, sumw2 = 0.0
+            CellBuffers.forEachBinXOuter(of: h1) { bin in
+                sum1 += c1.contents[bin]
+                sum2 += c2.contents[bin]
+                if mode == .ww { sumw1 += c1.variance(bin) }
+                if mode != .uu { sumw2 += c2.variance(bin) }
             }
+            guard sum1 != 0, sum2 != 0 else { throw .emptyHistogram }
+            if mode == .ww, sumw1 <= 0, sumw2 <= 0 { throw .allZeroErrors }
+
+            var state = State(ndf: cells - 1, sum1: sum1, sum2: sum2)
+            let bins = Bins(c1: c1, c2: c2, order: h1)
+            switch mode {
+            case .uu: unweightedUnweighted(bins, &state)
+            case .uw: try unweightedWeighted(bins, sumw2, &state)
+            case .ww: try weightedWeighted(bins, &state)
+            }
+            let igood = (state.lowBins1 > 0 ? 1 : 0) + (state.lowBins2 > 0 ? 2 : 0)
+            return Result(
+                pValue: SpecialFunctions.rootProb(state.chi2, degreesOfFreedom: state.ndf),
+                chi2: state.chi2, ndf: state.ndf, igood: igood)
         }
     }
 
@@ -90,8 +88,9 @@ public enum Chi2Test {
         let (c1, c2) = (cells.c1.contents, cells.c2.contents)
         CellBuffers.forEachBinXOuter(of: cells.order) { bin in
             let cnt1 = c1[bin], cnt2 = c2[bin]
-            // ROOT truncates to int here: bins below one count in both are "empty".
-            if Int(cnt1) == 0 && Int(cnt2) == 0 {
+            // ROOT truncates to int here: bins below one count in both are "empty"
+            // (|x| < 1 is exactly Int(x) == 0, without a conversion that traps).
+            if cnt1.magnitude < 1 && cnt2.magnitude < 1 {
                 s.ndf -= 1
                 return
             }

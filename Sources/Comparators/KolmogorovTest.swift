@@ -25,49 +25,47 @@ public enum KolmogorovTest {
         guard h1.dimension == h2.dimension, h1.dimension <= 2 else { throw .unsupportedDimension }
         guard Binning.isCompatible(h1, h2) else { throw .differentBinning }
         let nx = h1.xAxis.binCount, ny = h1.yAxis?.binCount ?? 1
-        return try CellBuffers.with(h1) { (c1) throws(Failure) in
-            try CellBuffers.with(h2) { (c2) throws(Failure) in
-                var sum1 = 0.0, sum2 = 0.0, w1 = 0.0, w2 = 0.0
-                CellBuffers.forEachBinXOuter(of: h1) { bin in
-                    sum1 += c1.contents[bin]
-                    sum2 += c2.contents[bin]
-                    // ROOT squares GetBinError: the square root's rounding is part of the result.
-                    let e1 = c1.variance(bin).squareRoot(), e2 = c2.variance(bin).squareRoot()
-                    w1 += e1 * e1
-                    w2 += e2 * e2
-                }
-                guard sum1 != 0, sum2 != 0 else { throw .zeroIntegral }
-                // Zero errors mean "an exact function": the rescaling then uses only the other histogram.
-                let exact1 = !(w1 > 0), exact2 = !(w2 > 0)
-                guard !(exact1 && exact2) else { throw .zeroErrors }
-                let esum1 = exact1 ? 0 : sum1 * sum1 / w1
-                let esum2 = exact2 ? 0 : sum2 * sum2 / w2
-                let s1 = 1 / sum1, s2 = 1 / sum2
-
-                let distance: Double
-                if h1.dimension == 1 {
-                    distance = maxCDFDistance(c1.contents, c2.contents, s1, s2, outer: nx, outerStep: 1, inner: 1, innerStep: 0)
-                } else {
-                    // ROOT averages the distances of the two cumulation orders.
-                    let stride = nx + 2
-                    let yInner = maxCDFDistance(c1.contents, c2.contents, s1, s2, outer: nx, outerStep: 1, inner: ny, innerStep: stride)
-                    let xInner = maxCDFDistance(c1.contents, c2.contents, s1, s2, outer: ny, outerStep: stride, inner: nx, innerStep: 1)
-                    distance = 0.5 * (yInner + xInner)
-                }
-                let z: Double
-                if exact1 {
-                    z = distance * esum2.squareRoot()
-                } else if exact2 {
-                    z = distance * esum1.squareRoot()
-                } else if h1.dimension == 1 {
-                    z = distance * (esum1 * esum2 / (esum1 + esum2)).squareRoot()
-                } else {
-                    // TH2::KolmogorovTest scales by the plain sum of h2, not its effective
-                    // entries; the two differ for weighted histograms and profiles.
-                    z = distance * (esum1 * sum2 / (esum1 + esum2)).squareRoot()
-                }
-                return Result(probability: SpecialFunctions.rootKolmogorovProb(z), maxDistance: distance)
+        return try CellBuffers.with(h1, h2) { (c1, c2) throws(Failure) in
+            var sum1 = 0.0, sum2 = 0.0, w1 = 0.0, w2 = 0.0
+            CellBuffers.forEachBinXOuter(of: h1) { bin in
+                sum1 += c1.contents[bin]
+                sum2 += c2.contents[bin]
+                // ROOT squares GetBinError: the square root's rounding is part of the result.
+                let e1 = c1.variance(bin).squareRoot(), e2 = c2.variance(bin).squareRoot()
+                w1 += e1 * e1
+                w2 += e2 * e2
             }
+            guard sum1 != 0, sum2 != 0 else { throw .zeroIntegral }
+            // Zero errors mean "an exact function": the rescaling then uses only the other histogram.
+            let exact1 = !(w1 > 0), exact2 = !(w2 > 0)
+            guard !(exact1 && exact2) else { throw .zeroErrors }
+            let esum1 = exact1 ? 0 : sum1 * sum1 / w1
+            let esum2 = exact2 ? 0 : sum2 * sum2 / w2
+            let s1 = 1 / sum1, s2 = 1 / sum2
+
+            let distance: Double
+            if h1.dimension == 1 {
+                distance = maxCDFDistance(c1.contents, c2.contents, s1, s2, outer: nx, outerStep: 1, inner: 1, innerStep: 0)
+            } else {
+                // ROOT averages the distances of the two cumulation orders.
+                let stride = nx + 2
+                let yInner = maxCDFDistance(c1.contents, c2.contents, s1, s2, outer: nx, outerStep: 1, inner: ny, innerStep: stride)
+                let xInner = maxCDFDistance(c1.contents, c2.contents, s1, s2, outer: ny, outerStep: stride, inner: nx, innerStep: 1)
+                distance = 0.5 * (yInner + xInner)
+            }
+            let z: Double
+            if exact1 {
+                z = distance * esum2.squareRoot()
+            } else if exact2 {
+                z = distance * esum1.squareRoot()
+            } else if h1.dimension == 1 {
+                z = distance * (esum1 * esum2 / (esum1 + esum2)).squareRoot()
+            } else {
+                // TH2::KolmogorovTest scales by the plain sum of h2, not its effective
+                // entries; the two differ for weighted histograms and profiles.
+                z = distance * (esum1 * sum2 / (esum1 + esum2)).squareRoot()
+            }
+            return Result(probability: SpecialFunctions.rootKolmogorovProb(z), maxDistance: distance)
         }
     }
 

@@ -40,14 +40,12 @@ public struct ProfileComparator: Comparator {
     private func pulls(_ data: Histogram, _ reference: Histogram, minEntries: Double) -> (pulls: [Double], chi2PerNdf: Double) {
         var pulls: [Double] = []
         if let entries1 = data.binEntries, let entries2 = reference.binEntries {
-            CellBuffers.with(data) { c1 in
-                CellBuffers.with(reference) { c2 in
-                    data.forEachInRangeRow { start, length in
-                        for bin in start..<(start + length) where entries1[bin] >= minEntries && entries2[bin] >= minEntries {
-                            let variance = c1.variance(bin) + c2.variance(bin)
-                            guard variance > 0 else { continue }
-                            pulls.append((c1.contents[bin] - c2.contents[bin]) / variance.squareRoot())
-                        }
+            CellBuffers.with(data, reference) { c1, c2 in
+                data.forEachInRangeRow { start, length in
+                    for bin in start..<(start + length) where entries1[bin] >= minEntries && entries2[bin] >= minEntries {
+                        let variance = c1.variance(bin) + c2.variance(bin)
+                        guard variance > 0 else { continue }
+                        pulls.append((c1.contents[bin] - c2.contents[bin]) / variance.squareRoot())
                     }
                 }
             }
