@@ -28,7 +28,9 @@ enum Binning {
             histogram.contents.withUnsafeBufferPointer { contents in
                 var next = 0
                 histogram.forEachInRangeRow { start, length in
-                    for x in 0..<length { output[next + x] = max(0, contents[start + x]) }
+                    let source = UnsafeBufferPointer(rebasing: contents[start..<(start + length)])
+                    let target = UnsafeMutableBufferPointer(rebasing: output[next..<(next + length)])
+                    for x in 0..<length { target[x] = max(0, source[x]) }
                     next += length
                 }
             }
@@ -44,7 +46,9 @@ enum Binning {
                 var next = 0
                 histogram.forEachInRangeRow { start, length in
                     guard next + length <= sums.count else { return }
-                    for x in 0..<length { sums[next + x] += max(0, contents[start + x]) }
+                    let source = UnsafeBufferPointer(rebasing: contents[start..<(start + length)])
+                    let target = UnsafeMutableBufferPointer(rebasing: sums[next..<(next + length)])
+                    for x in 0..<length { target[x] += max(0, source[x]) }
                     next += length
                 }
             }
@@ -84,8 +88,10 @@ enum Binning {
                 var next = 0
                 template.forEachInRangeRow { start, length in
                     let copied = min(length, values.count - next)
-                    for x in 0..<max(0, copied) { contents[start + x] = values[next + x] }
-                    next += length
+                    defer { next += length }
+                    guard copied > 0 else { return }
+                    _ = UnsafeMutableBufferPointer(rebasing: contents[start..<(start + copied)])
+                        .update(fromContentsOf: UnsafeBufferPointer(rebasing: values[next..<(next + copied)]))
                 }
             }
         }

@@ -112,7 +112,9 @@ public struct Histogram: Sendable, Equatable, Codable {
     }
 
     /// Calls `body` with the first global bin and the length of every in-range x row, in
-    /// `inRangeBins` order: loops over whole rows need no list of bins.
+    /// `inRangeBins` order: loops over whole rows need no list of bins. Inlinable so that
+    /// callers' loops over each row compile as if written in place.
+    @inlinable
     public func forEachInRangeRow<E: Error>(_ body: (_ start: Int, _ length: Int) throws(E) -> Void) throws(E) {
         let nx = axes[0].binCount
         let rowCells = nx + 2
