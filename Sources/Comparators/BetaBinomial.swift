@@ -18,20 +18,51 @@ public enum BetaBinomial {
     /// left every pull is 0.
     public static func pulls(data: [Double], references allReferences: [[Double]], tol: Double) -> Pulls {
         let references = allReferences.filter { $0.count == data.count && $0.reduce(0, +) > 0 }
-        guard !references.isEmpty else {
-            return Pulls(pulls: Array(repeating: 0, count: data.count), weightedReference: Array(repeating: 0, count: data.count), binsUsed: 0)
-        }
-        let nD = data.reduce(0, +)
-        let totals = references.map { $0.reduce(0, +) }
         var pulls = [Double](repeating: 0, count: data.count)
         var weighted = [Double](repeating: 0, count: data.count)
+        guard !references.isEmpty else { return Pulls(pulls: pulls, weightedReference: weighted, binsUsed: 0) }
+        let nD = data.reduce(0, +)
+        let totals = references.map { $0.reduce(0, +) }
+        let binsUsed: Int
+        if references.count == 1 {
+            binsUsed = singleReferencePulls(data, references[0], nD: nD, nR: totals[0], tol: tol, &pulls, &weighted)
+        } else {
+            binsUsed = multiReferencePulls(data, references, nD: nD, totals: totals, tol: tol, &pulls, &weighted)
+        }
+        return Pulls(pulls: pulls, weightedReference: weighted, binsUsed: binsUsed)
+    }
+
+    /// One reference: its weight is 1, so the expected count is r/nR·nD and the
+    /// mean likelihood is the likelihood itself.
+    private static func singleReferencePulls(
+        _ data: [Double], _ reference: [Double], nD: Double, nR: Double, tol: Double,
+        _ pulls: inout [Double], _ weighted: inout [Double]
+    ) -> Int {
+        var binsUsed = 0
+        for bin in data.indices {
+            let d = data[bin], r = reference[bin]
+            if d + r != 0 { binsUsed += 1 }
+            let expected = r / nR * nD
+            weighted[bin] = expected
+            if d == expected { continue }
+            let magnitude = pullMagnitude(probability: relativeLikelihood(d: d, nD: nD, r: r, nR: nR, tol: tol))
+            pulls[bin] = d > expected ? magnitude : -magnitude
+        }
+        return binsUsed
+    }
+
+    /// Several references: likelihood-weighted expected count, likelihoods averaged.
+    private static func multiReferencePulls(
+        _ data: [Double], _ references: [[Double]], nD: Double, totals: [Double], tol: Double,
+        _ pulls: inout [Double], _ weighted: inout [Double]
+    ) -> Int {
         var likelihoods = [Double](repeating: 0, count: references.count)
         var binsUsed = 0
         for bin in data.indices {
             let d = data[bin]
             var referenceSum = 0.0, likelihoodSum = 0.0
-            for (j, reference) in references.enumerated() {
-                let r = reference[bin]
+            for j in references.indices {
+                let r = references[j][bin]
                 referenceSum += r
                 let likelihood = max(relativeLikelihood(d: d, nD: nD, r: r, nR: totals[j], tol: tol), 1e-300)
                 likelihoods[j] = likelihood
@@ -39,16 +70,15 @@ public enum BetaBinomial {
             }
             if d + referenceSum != 0 { binsUsed += 1 }
             var expected = 0.0
-            for (j, reference) in references.enumerated() {
-                expected += reference[bin] / totals[j] * likelihoods[j] / likelihoodSum
+            for j in references.indices {
+                expected += references[j][bin] / totals[j] * likelihoods[j] / likelihoodSum
             }
             expected *= nD
             weighted[bin] = expected
-            let meanLikelihood = likelihoodSum / Double(references.count)
-            let magnitude = pullMagnitude(probability: meanLikelihood)
+            let magnitude = pullMagnitude(probability: likelihoodSum / Double(references.count))
             pulls[bin] = d > expected ? magnitude : (d < expected ? -magnitude : 0)
         }
-        return Pulls(pulls: pulls, weightedReference: weighted, binsUsed: binsUsed)
+        return binsUsed
     }
 
     /// P(d)/P(mode) under the beta-binomial posterior predictive of the reference,
