@@ -86,10 +86,11 @@ public enum BetaBinomial {
     public static func relativeLikelihood(d: Double, nD: Double, r: Double, nR: Double, tol: Double) -> Double {
         let scaled = r * tol * tol
         let s = 1 / (1 + scaled * scaled).squareRoot()
-        let rs = (r * s).rounded(.toNearestOrEven), nRs = (nR * s).rounded(.toNearestOrEven)
+        let rs = roundedHalfEven(r * s), nRs = roundedHalfEven(nR * s)
         let alpha = rs + 1, beta = nRs - rs + 1
         let e = nD * r / nR
-        let up = min(e.rounded(.up), nD), down = max(e.rounded(.down), 0)
+        let nearest = roundedHalfEven(e)
+        let up = min(nearest < e ? nearest + 1 : nearest, nD), down = max(nearest > e ? nearest - 1 : nearest, 0)
         if d == up && d == down { return 1 }
         // ln P(k) up to terms that do not depend on k.
         func logP(_ k: Double) -> Double {
@@ -100,12 +101,25 @@ public enum BetaBinomial {
         let upOverDown = up == down ? 1 : (nD - down) * (down + alpha) / ((down + 1) * (nD - down - 1 + beta))
         if abs(d - down) <= 24 {
             // Near the mode a product of consecutive pmf ratios replaces eight lgamma calls.
-            var ratio = 1.0, k = down
-            if d > down {
-                while k < d { ratio *= (nD - k) * (k + alpha) / ((k + 1) * (nD - k - 1 + beta)); k += 1 }
-            } else {
-                while k > d { ratio *= k * (nD - k + beta) / ((nD - k + 1) * (k - 1 + alpha)); k -= 1 }
+            // Numerators and denominators (each factor ≥ 1) are multiplied apart, folded
+            // into the ratio before they could overflow: one division instead of one a step.
+            var ratio = 1.0, numerator = 1.0, denominator = 1.0, k = down
+            while k != d {
+                if d > k {
+                    numerator *= (nD - k) * (k + alpha)
+                    denominator *= (k + 1) * (nD - k - 1 + beta)
+                    k += 1
+                } else {
+                    numerator *= k * (nD - k + beta)
+                    denominator *= (nD - k + 1) * (k - 1 + alpha)
+                    k -= 1
+                }
+                if numerator > 1e150 || denominator > 1e150 {
+                    ratio *= numerator / denominator
+                    (numerator, denominator) = (1, 1)
+                }
             }
+            ratio *= numerator / denominator
             return min(1, ratio / max(upOverDown, 1))
         }
         let logDown = logP(down)
@@ -138,4 +152,12 @@ public enum BetaBinomial {
         let correctedHigh = corrected(high), correctedLow = corrected(low)
         return abs(correctedLow) > abs(correctedHigh) ? correctedLow : correctedHigh
     }
+}
+
+/// `x.rounded(.toNearestOrEven)` for the non-negative values here: adding and removing
+/// 2^52 leaves no fraction bits and the default rounding mode breaks ties to even,
+/// without the libm call that baseline x86-64 needs for `rounded`.
+@inline(__always) private func roundedHalfEven(_ x: Double) -> Double {
+    let noFraction = 4_503_599_627_370_496.0
+    return x >= 0 && x < noFraction ? (x + noFraction) - noFraction : x.rounded(.toNearestOrEven)
 }
