@@ -97,8 +97,9 @@ public enum BetaBinomial {
             SpecialFunctions.logGamma(k + alpha) + SpecialFunctions.logGamma(nD - k + beta)
                 - SpecialFunctions.logGamma(k + 1) - SpecialFunctions.logGamma(nD - k + 1)
         }
-        // P(k+1)/P(k) = (n−k)(k+α) / ((k+1)(n−k−1+β)).
-        let upOverDown = up == down ? 1 : (nD - down) * (down + alpha) / ((down + 1) * (nD - down - 1 + beta))
+        // P(k+1)/P(k) = (n−k)(k+α) / ((k+1)(n−k−1+β)); the mode is `up` when this exceeds 1.
+        let upNumerator = up == down ? 1 : (nD - down) * (down + alpha)
+        let upDenominator = up == down ? 1 : (down + 1) * (nD - down - 1 + beta)
         if abs(d - down) <= 24 {
             // Near the mode a product of consecutive pmf ratios replaces eight lgamma calls.
             // Numerators and denominators (each factor ≥ 1) are multiplied apart, folded
@@ -119,11 +120,12 @@ public enum BetaBinomial {
                     (numerator, denominator) = (1, 1)
                 }
             }
-            ratio *= numerator / denominator
-            return min(1, ratio / max(upOverDown, 1))
+            // P(d)/P(mode) with a single division.
+            if upNumerator > upDenominator { (numerator, denominator) = (numerator * upDenominator, denominator * upNumerator) }
+            return min(1, ratio * (numerator / denominator))
         }
         let logDown = logP(down)
-        let logMax = logDown + max(0, log(upOverDown))
+        let logMax = logDown + max(0, log(upNumerator / upDenominator))
         let logD = logP(d)
         if logD >= logMax { return 1 }
         return exp(logD - logMax)
