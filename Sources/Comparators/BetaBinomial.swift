@@ -159,7 +159,7 @@ public enum BetaBinomial {
 /// `x.rounded(.toNearestOrEven)` for the non-negative values here: adding and removing
 /// 2^52 leaves no fraction bits and the default rounding mode breaks ties to even,
 /// without the libm call that baseline x86-64 needs for `rounded`.
-@inline(__always) private func roundedHalfEven(_ x: Double) -> Double {
+@inline(__always) func roundedHalfEven(_ x: Double) -> Double {
     let noFraction = 4_503_599_627_370_496.0
     return x >= 0 && x < noFraction ? (x + noFraction) - noFraction : x.rounded(.toNearestOrEven)
 }
