@@ -39,14 +39,21 @@ public enum BetaBinomial {
         _ pulls: inout [Double], _ weighted: inout [Double]
     ) -> Int {
         var binsUsed = 0
+        // Large maps repeat (d, r) pairs: a small direct-mapped memo of the pull per pair.
+        var memo = data.count >= PullMemo.minimumBins ? PullMemo() : nil
         for bin in data.indices {
             let d = data[bin], r = reference[bin]
             if d + r != 0 { binsUsed += 1 }
             let expected = r / nR * nD
             weighted[bin] = expected
             if d == expected { continue }
+            if let known = memo?.pull(d, r) {
+                pulls[bin] = known
+                continue
+            }
             let magnitude = pullMagnitude(probability: relativeLikelihood(d: d, nD: nD, r: r, nR: nR, tol: tol))
             pulls[bin] = d > expected ? magnitude : -magnitude
+            memo?.store(pulls[bin], d, r)
         }
         return binsUsed
     }
@@ -162,4 +169,30 @@ public enum BetaBinomial {
 @inline(__always) func roundedHalfEven(_ x: Double) -> Double {
     let noFraction = 4_503_599_627_370_496.0
     return x >= 0 && x < noFraction ? (x + noFraction) - noFraction : x.rounded(.toNearestOrEven)
+}
+
+/// Pulls already computed for (data, reference) count pairs of one histogram pair,
+/// direct-mapped: a colliding pair overwrites the slot.
+struct PullMemo {
+    static let minimumBins = 1024
+    private static let slotBits = 12
+    private var keys = [Double](repeating: -1, count: 2 << slotBits)
+    private var values = [Double](repeating: 0, count: 1 << slotBits)
+
+    private static func slot(_ d: Double, _ r: Double) -> Int {
+        let mixed = (d.bitPattern &* 0x9E37_79B9_7F4A_7C15) ^ (r.bitPattern &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: mixed >> UInt64(64 - slotBits))
+    }
+
+    func pull(_ d: Double, _ r: Double) -> Double? {
+        let slot = Self.slot(d, r)
+        return keys[2 * slot] == d && keys[2 * slot + 1] == r ? values[slot] : nil
+    }
+
+    mutating func store(_ pull: Double, _ d: Double, _ r: Double) {
+        let slot = Self.slot(d, r)
+        keys[2 * slot] = d
+        keys[2 * slot + 1] = r
+        values[slot] = pull
+    }
 }
