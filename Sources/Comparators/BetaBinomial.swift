@@ -18,20 +18,58 @@ public enum BetaBinomial {
     /// left every pull is 0.
     public static func pulls(data: [Double], references allReferences: [[Double]], tol: Double) -> Pulls {
         let references = allReferences.filter { $0.count == data.count && $0.reduce(0, +) > 0 }
-        guard !references.isEmpty else {
-            return Pulls(pulls: Array(repeating: 0, count: data.count), weightedReference: Array(repeating: 0, count: data.count), binsUsed: 0)
-        }
-        let nD = data.reduce(0, +)
-        let totals = references.map { $0.reduce(0, +) }
         var pulls = [Double](repeating: 0, count: data.count)
         var weighted = [Double](repeating: 0, count: data.count)
+        guard !references.isEmpty else { return Pulls(pulls: pulls, weightedReference: weighted, binsUsed: 0) }
+        let nD = data.reduce(0, +)
+        let totals = references.map { $0.reduce(0, +) }
+        let binsUsed: Int
+        if references.count == 1 {
+            binsUsed = singleReferencePulls(data, references[0], nD: nD, nR: totals[0], tol: tol, &pulls, &weighted)
+        } else {
+            binsUsed = multiReferencePulls(data, references, nD: nD, totals: totals, tol: tol, &pulls, &weighted)
+        }
+        return Pulls(pulls: pulls, weightedReference: weighted, binsUsed: binsUsed)
+    }
+
+    /// One reference: its weight is 1, so the expected count is r/nR·nD and the
+    /// mean likelihood is the likelihood itself.
+    private static func singleReferencePulls(
+        _ data: [Double], _ reference: [Double], nD: Double, nR: Double, tol: Double,
+        _ pulls: inout [Double], _ weighted: inout [Double]
+    ) -> Int {
+        var binsUsed = 0
+        // Large maps repeat (d, r) pairs: a small direct-mapped memo of the pull per pair.
+        var memo = data.count >= PullMemo.minimumBins ? PullMemo() : nil
+        for bin in data.indices {
+            let d = data[bin], r = reference[bin]
+            if d + r != 0 { binsUsed += 1 }
+            let expected = r / nR * nD
+            weighted[bin] = expected
+            if d == expected { continue }
+            if let known = memo?.pull(d, r) {
+                pulls[bin] = known
+                continue
+            }
+            let magnitude = pullMagnitude(probability: relativeLikelihood(d: d, nD: nD, r: r, nR: nR, tol: tol))
+            pulls[bin] = d > expected ? magnitude : -magnitude
+            memo?.store(pulls[bin], d, r)
+        }
+        return binsUsed
+    }
+
+    /// Several references: likelihood-weighted expected count, likelihoods averaged.
+    private static func multiReferencePulls(
+        _ data: [Double], _ references: [[Double]], nD: Double, totals: [Double], tol: Double,
+        _ pulls: inout [Double], _ weighted: inout [Double]
+    ) -> Int {
         var likelihoods = [Double](repeating: 0, count: references.count)
         var binsUsed = 0
         for bin in data.indices {
             let d = data[bin]
             var referenceSum = 0.0, likelihoodSum = 0.0
-            for (j, reference) in references.enumerated() {
-                let r = reference[bin]
+            for j in references.indices {
+                let r = references[j][bin]
                 referenceSum += r
                 let likelihood = max(relativeLikelihood(d: d, nD: nD, r: r, nR: totals[j], tol: tol), 1e-300)
                 likelihoods[j] = likelihood
@@ -39,16 +77,15 @@ public enum BetaBinomial {
             }
             if d + referenceSum != 0 { binsUsed += 1 }
             var expected = 0.0
-            for (j, reference) in references.enumerated() {
-                expected += reference[bin] / totals[j] * likelihoods[j] / likelihoodSum
+            for j in references.indices {
+                expected += references[j][bin] / totals[j] * likelihoods[j] / likelihoodSum
             }
             expected *= nD
             weighted[bin] = expected
-            let meanLikelihood = likelihoodSum / Double(references.count)
-            let magnitude = pullMagnitude(probability: meanLikelihood)
+            let magnitude = pullMagnitude(probability: likelihoodSum / Double(references.count))
             pulls[bin] = d > expected ? magnitude : (d < expected ? -magnitude : 0)
         }
-        return Pulls(pulls: pulls, weightedReference: weighted, binsUsed: binsUsed)
+        return binsUsed
     }
 
     /// P(d)/P(mode) under the beta-binomial posterior predictive of the reference,
@@ -56,30 +93,46 @@ public enum BetaBinomial {
     public static func relativeLikelihood(d: Double, nD: Double, r: Double, nR: Double, tol: Double) -> Double {
         let scaled = r * tol * tol
         let s = 1 / (1 + scaled * scaled).squareRoot()
-        let rs = (r * s).rounded(.toNearestOrEven), nRs = (nR * s).rounded(.toNearestOrEven)
+        let rs = roundedHalfEven(r * s), nRs = roundedHalfEven(nR * s)
         let alpha = rs + 1, beta = nRs - rs + 1
         let e = nD * r / nR
-        let up = min(e.rounded(.up), nD), down = max(e.rounded(.down), 0)
+        let nearest = roundedHalfEven(e)
+        let up = min(nearest < e ? nearest + 1 : nearest, nD), down = max(nearest > e ? nearest - 1 : nearest, 0)
         if d == up && d == down { return 1 }
         // ln P(k) up to terms that do not depend on k.
         func logP(_ k: Double) -> Double {
             SpecialFunctions.logGamma(k + alpha) + SpecialFunctions.logGamma(nD - k + beta)
                 - SpecialFunctions.logGamma(k + 1) - SpecialFunctions.logGamma(nD - k + 1)
         }
-        // P(k+1)/P(k) = (n−k)(k+α) / ((k+1)(n−k−1+β)).
-        let upOverDown = up == down ? 1 : (nD - down) * (down + alpha) / ((down + 1) * (nD - down - 1 + beta))
+        // P(k+1)/P(k) = (n−k)(k+α) / ((k+1)(n−k−1+β)); the mode is `up` when this exceeds 1.
+        let upNumerator = up == down ? 1 : (nD - down) * (down + alpha)
+        let upDenominator = up == down ? 1 : (down + 1) * (nD - down - 1 + beta)
         if abs(d - down) <= 24 {
             // Near the mode a product of consecutive pmf ratios replaces eight lgamma calls.
-            var ratio = 1.0, k = down
-            if d > down {
-                while k < d { ratio *= (nD - k) * (k + alpha) / ((k + 1) * (nD - k - 1 + beta)); k += 1 }
-            } else {
-                while k > d { ratio *= k * (nD - k + beta) / ((nD - k + 1) * (k - 1 + alpha)); k -= 1 }
+            // Numerators and denominators (each factor ≥ 1) are multiplied apart, folded
+            // into the ratio before they could overflow: one division instead of one a step.
+            var ratio = 1.0, numerator = 1.0, denominator = 1.0, k = down
+            while k != d {
+                if d > k {
+                    numerator *= (nD - k) * (k + alpha)
+                    denominator *= (k + 1) * (nD - k - 1 + beta)
+                    k += 1
+                } else {
+                    numerator *= k * (nD - k + beta)
+                    denominator *= (nD - k + 1) * (k - 1 + alpha)
+                    k -= 1
+                }
+                if numerator > 1e150 || denominator > 1e150 {
+                    ratio *= numerator / denominator
+                    (numerator, denominator) = (1, 1)
+                }
             }
-            return min(1, ratio / max(upOverDown, 1))
+            // P(d)/P(mode) with a single division.
+            if upNumerator > upDenominator { (numerator, denominator) = (numerator * upDenominator, denominator * upNumerator) }
+            return min(1, ratio * (numerator / denominator))
         }
         let logDown = logP(down)
-        let logMax = logDown + max(0, log(upOverDown))
+        let logMax = logDown + max(0, log(upNumerator / upDenominator))
         let logD = logP(d)
         if logD >= logMax { return 1 }
         return exp(logD - logMax)
@@ -107,5 +160,39 @@ public enum BetaBinomial {
         }
         let correctedHigh = corrected(high), correctedLow = corrected(low)
         return abs(correctedLow) > abs(correctedHigh) ? correctedLow : correctedHigh
+    }
+}
+
+/// `x.rounded(.toNearestOrEven)` for the non-negative values here: adding and removing
+/// 2^52 leaves no fraction bits and the default rounding mode breaks ties to even,
+/// without the libm call that baseline x86-64 needs for `rounded`.
+@inline(__always) func roundedHalfEven(_ x: Double) -> Double {
+    let noFraction = 4_503_599_627_370_496.0
+    return x >= 0 && x < noFraction ? (x + noFraction) - noFraction : x.rounded(.toNearestOrEven)
+}
+
+/// Pulls already computed for (data, reference) count pairs of one histogram pair,
+/// direct-mapped: a colliding pair overwrites the slot.
+struct PullMemo {
+    static let minimumBins = 1024
+    private static let slotBits = 12
+    private var keys = [Double](repeating: -1, count: 2 << slotBits)
+    private var values = [Double](repeating: 0, count: 1 << slotBits)
+
+    private static func slot(_ d: Double, _ r: Double) -> Int {
+        let mixed = (d.bitPattern &* 0x9E37_79B9_7F4A_7C15) ^ (r.bitPattern &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: mixed >> UInt64(64 - slotBits))
+    }
+
+    func pull(_ d: Double, _ r: Double) -> Double? {
+        let slot = Self.slot(d, r)
+        return keys[2 * slot] == d && keys[2 * slot + 1] == r ? values[slot] : nil
+    }
+
+    mutating func store(_ pull: Double, _ d: Double, _ r: Double) {
+        let slot = Self.slot(d, r)
+        keys[2 * slot] = d
+        keys[2 * slot + 1] = r
+        values[slot] = pull
     }
 }

@@ -31,9 +31,9 @@ public struct BetaBinomialComparator: Comparator {
         var dataCounts = counts(data)
         var referenceCounts = compatible.map(counts).filter { $0.reduce(0, +) > 0 }
         guard !referenceCounts.isEmpty else { return .notApplicable(name, .emptyReference) }
-        var kept = Array(dataCounts.indices)
+        var kept = dataCounts.indices
         if data.dimension == 1, options.concatenate.isEmpty, let range = restrictedRange(data, dataCounts, referenceCounts, options) {
-            kept = Array(range)
+            kept = range
             dataCounts = Array(dataCounts[range])
             referenceCounts = referenceCounts.map { Array($0[range]) }.filter { $0.reduce(0, +) > 0 }
             if referenceCounts.isEmpty { return .notApplicable(name, .emptyReference) }
@@ -76,7 +76,9 @@ public struct BetaBinomialComparator: Comparator {
 
     /// In-range counts as AutoDQM sees them: negatives clamped, rounded half to even.
     private func counts(_ histogram: Histogram) -> [Double] {
-        Binning.clampedInRangeContents(histogram).map { $0.rounded(.toNearestOrEven) }
+        var counts = Binning.clampedInRangeContents(histogram)
+        for bin in counts.indices { counts[bin] = roundedHalfEven(counts[bin]) }
+        return counts
     }
 
     /// AutoDQM's `xmin`/`xmax` window on a 1D histogram (more than 3 bins): the bins
@@ -100,12 +102,15 @@ public struct BetaBinomialComparator: Comparator {
         return dataEmpty || referencesEmpty ? nil : range
     }
 
-    private func drawables(_ data: Histogram, kept: [Int], _ result: BetaBinomial.Pulls) -> [Drawable] {
-        var pulls = [Double](repeating: 0, count: data.axes.reduce(1) { $0 * $1.binCount })
-        var reference = pulls
-        for (index, bin) in kept.enumerated() {
-            pulls[bin] = result.pulls[index]
-            reference[bin] = result.weightedReference[index]
+    /// The pulls and the weighted reference over every in-range bin (0 outside `kept`).
+    private func drawables(_ data: Histogram, kept: Range<Int>, _ result: BetaBinomial.Pulls) -> [Drawable] {
+        let binCount = data.axes.reduce(1) { $0 * $1.binCount }
+        var pulls = result.pulls, reference = result.weightedReference
+        if kept != 0..<binCount {
+            pulls = [Double](repeating: 0, count: binCount)
+            reference = pulls
+            pulls.replaceSubrange(kept, with: result.pulls)
+            reference.replaceSubrange(kept, with: result.weightedReference)
         }
         return [
             Binning.histogram(like: data, className: "TH\(data.dimension)D", inRangeValues: pulls).map { Drawable(role: .pulls, histogram: $0) },

@@ -31,17 +31,20 @@ public struct PullValuesComparator: Comparator {
 
         var pulls = [Double](repeating: 0, count: raw.count)
         var intervals = IntervalCache(kind: options.poissonErrors)
+        var maxPull = 0.0, sumOfSquares = 0.0
         for i in raw.indices {
             let d = raw[i] * scales[i]
-            let dataErrors = intervals.dataErrors(raw: raw[i], scale: scales[i])
-            let referenceErrors = intervals.errors(of: r[i])
-            // Each error on the side facing the other value.
-            let (dataError, referenceError) = d >= r[i] ? (dataErrors.low, referenceErrors.high) : (dataErrors.high, referenceErrors.low)
+            // Each error on the side facing the other value: only that side is computed.
+            let upward = d < r[i]
+            let dataError = intervals.dataError(raw: raw[i], scale: scales[i], upward: upward)
+            let referenceError = intervals.error(of: r[i], upward: !upward)
             let sigma = (dataError * dataError + referenceError * referenceError).squareRoot()
-            pulls[i] = dataError + referenceError == 0 ? 0 : (d - r[i]) / sigma
+            let pull = dataError + referenceError == 0 ? 0 : (d - r[i]) / sigma
+            pulls[i] = pull
+            maxPull = max(maxPull, abs(pull))
+            sumOfSquares += pull * pull
         }
-        let maxPull = pulls.map(abs).max() ?? 0
-        let chi2 = pulls.reduce(0) { $0 + $1 * $1 } / Double(pulls.count)
+        let chi2 = sumOfSquares / Double(pulls.count)
         let good = dataTotal >= (options.minEntries ?? 10_000)
         let flagged = good && (chi2 > (options.chi2Cut ?? 500) || maxPull > (options.pullCut ?? 20))
         let cap = options.pullCap ?? 25
@@ -73,44 +76,64 @@ public struct PullValuesComparator: Comparator {
     }
 }
 
-/// Downward and upward Poisson errors, memoised per value.
+/// Downward or upward Poisson errors. Integer counts are memoised (a table for
+/// small ones); non-integer values (profile means, AutoDQM's scaled data) seldom
+/// repeat, so only the side asked for is computed.
 ///
 /// Garwood intervals belong to raw counts: a scaled data count gets its raw
 /// count's interval, scaled. AutoDQM's approximation is evaluated on the scaled
 /// value itself, as AutoDQM does.
 struct IntervalCache {
     let kind: ComparatorOptions.PoissonErrors
+    /// The Garwood table, held here so that lookups skip the global's lazy-init check.
+    private let table: [(low: Double, high: Double)]
     private var cache: [Double: (low: Double, high: Double)] = [:]
 
-    init(kind: ComparatorOptions.PoissonErrors) { self.kind = kind }
-
-    mutating func dataErrors(raw: Double, scale: Double) -> (low: Double, high: Double) {
-        if kind == .autodqm { return errors(of: raw * scale) }
-        let interval = errors(of: raw)
-        return (interval.low * scale, interval.high * scale)
+    init(kind: ComparatorOptions.PoissonErrors) {
+        self.kind = kind
+        table = kind == .garwood ? GarwoodTable.shared : []
     }
 
-    mutating func errors(of n: Double) -> (low: Double, high: Double) {
-        if kind == .garwood, n < Double(GarwoodTable.size), n == n.rounded() { return GarwoodTable.shared[Int(n)] }
-        if let known = cache[n] { return known }
-        let computed = Self.poissonErrors(n, kind)
-        cache[n] = computed
-        return computed
+    mutating func dataError(raw: Double, scale: Double, upward: Bool) -> Double {
+        if kind == .autodqm { return error(of: raw * scale, upward: upward) }
+        return error(of: raw, upward: upward) * scale
     }
 
-    static func poissonErrors(_ n: Double, _ kind: ComparatorOptions.PoissonErrors) -> (low: Double, high: Double) {
-        let alpha = 1 - PullValuesComparator.confidence
+    /// Small counts from the table (inlined: most cells of occupancy maps), others computed.
+    @inline(__always) mutating func error(of n: Double, upward: Bool) -> Double {
+        if n >= 0, n < Double(table.count), Double(Int(n)) == n {
+            let known = table[Int(n)]
+            return upward ? known.high : known.low
+        }
+        return computedError(of: n, upward: upward)
+    }
+
+    private mutating func computedError(of n: Double, upward: Bool) -> Double {
+        // A conversion tells integers apart, cheaper than `rounded()` (a libm call on baseline x86-64).
+        let isCount = n >= 0 && n < 0x1p52 ? Double(Int(n)) == n : n == n.rounded()
+        guard isCount else { return Self.poissonError(n, kind, upward: upward) }
+        if let known = cache[n] { return upward ? known.high : known.low }
+        let errors = (low: Self.poissonError(n, kind, upward: false), high: Self.poissonError(n, kind, upward: true))
+        cache[n] = errors
+        return upward ? errors.high : errors.low
+    }
+
+    /// The distance from `n` to the lower (or upper) end of its interval.
+    static func poissonError(_ n: Double, _ kind: ComparatorOptions.PoissonErrors, upward: Bool) -> Double {
+        let confidence = PullValuesComparator.confidence
         switch kind {
         case .garwood:
-            let interval = SpecialFunctions.poissonInterval(n, confidence: PullValuesComparator.confidence)
-            return (n - interval.lower, interval.upper - n)
+            return upward
+                ? SpecialFunctions.poissonUpperLimit(n, confidence: confidence) - n
+                : n - SpecialFunctions.poissonLowerLimit(n, confidence: confidence)
         case .autodqm:
             // scipy's chi2.interval(0.6827, 2n) halves to Gamma(n) quantiles; the
             // interval is undefined (NaN → 0) for n = 0.
-            guard n > 0 else { return (0, 0) }
-            let lower = SpecialFunctions.inverseRegularizedGammaP(n, 0.5 * alpha)
-            let upper = SpecialFunctions.inverseRegularizedGammaQ(n, 0.5 * alpha)
-            return (abs(lower - 1 - n), abs(upper - 1 - n))
+            guard n > 0 else { return 0 }
+            let alpha = 1 - confidence
+            return upward
+                ? abs(SpecialFunctions.inverseRegularizedGammaQ(n, 0.5 * alpha) - 1 - n)
+                : abs(SpecialFunctions.inverseRegularizedGammaP(n, 0.5 * alpha) - 1 - n)
         }
     }
 }
@@ -119,6 +142,6 @@ struct IntervalCache {
 enum GarwoodTable {
     static let size = 4096
     static let shared: [(low: Double, high: Double)] = (0..<size).map {
-        IntervalCache.poissonErrors(Double($0), .garwood)
+        (IntervalCache.poissonError(Double($0), .garwood, upward: false), IntervalCache.poissonError(Double($0), .garwood, upward: true))
     }
 }

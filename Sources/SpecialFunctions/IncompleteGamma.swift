@@ -25,6 +25,16 @@ extension SpecialFunctions {
 
     /// Series for P(a, x), convergent for x < a + 1.
     static func gammaSeries(_ a: Double, _ x: Double) -> Double {
+        gammaSeriesSum(a, x) * exp(logGammaPrefactor(a, x))
+    }
+
+    /// Modified Lentz continued fraction for Q(a, x), convergent for x ≥ a + 1.
+    static func gammaContinuedFraction(_ a: Double, _ x: Double) -> Double {
+        exp(logGammaPrefactor(a, x)) * gammaFraction(a, x)
+    }
+
+    /// P(a, x) divided by the prefactor x^a e^{-x} / Γ(a).
+    static func gammaSeriesSum(_ a: Double, _ x: Double) -> Double {
         var denominator = a, term = 1 / a, sum = term
         for _ in 0..<100_000 {
             denominator += 1
@@ -32,11 +42,11 @@ extension SpecialFunctions {
             sum += term
             if abs(term) < abs(sum) * 1e-17 { break }
         }
-        return sum * exp(logGammaPrefactor(a, x))
+        return sum
     }
 
-    /// Modified Lentz continued fraction for Q(a, x), convergent for x ≥ a + 1.
-    static func gammaContinuedFraction(_ a: Double, _ x: Double) -> Double {
+    /// Q(a, x) divided by the prefactor x^a e^{-x} / Γ(a).
+    static func gammaFraction(_ a: Double, _ x: Double) -> Double {
         let tiny = 1e-300
         var b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d
         for i in 1..<100_000 {
@@ -51,7 +61,7 @@ extension SpecialFunctions {
             h *= delta
             if abs(delta - 1) < 1e-16 { break }
         }
-        return exp(logGammaPrefactor(a, x)) * h
+        return h
     }
 
     /// The x with P(a, x) = p (lower tail) — the quantile of Gamma(a, 1).
@@ -70,23 +80,31 @@ extension SpecialFunctions {
         return q <= 0.5 ? invertGamma(a, probability: q, upper: true) : invertGamma(a, probability: 1 - q, upper: false)
     }
 
-    /// Safeguarded Newton iteration on the logarithm of the tail that holds
+    /// Safeguarded Halley iteration on the logarithm of the tail that holds
     /// `probability` (≤ 0.5): ln P or ln Q is nearly linear where the tail is tiny,
-    /// so the residual keeps full relative precision even for 1e-300. Steps that
-    /// leave the bracket fall back to bisection (geometric once the bracket is wide).
+    /// so the residual keeps full relative precision even for 1e-300. From the
+    /// Wilson–Hilferty guess two evaluations usually suffice (cubic convergence);
+    /// steps that leave the bracket fall back to bisection (geometric once the
+    /// bracket is wide).
     static func invertGamma(_ a: Double, probability target: Double, upper: Bool) -> Double {
-        var x = initialGammaGuess(a, probability: target, upper: upper)
-        var low = 0.0, high = Double.infinity
         let logGammaA = logGamma(a), logTarget = log(target)
+        var x = initialGammaGuess(a, probability: target, upper: upper, logGammaA: logGammaA)
+        var low = 0.0, high = Double.infinity
         for _ in 0..<300 {
-            let value = upper ? regularizedGammaQ(a, x) : regularizedGammaP(a, x)
+            let logX = log(x)
+            let logPrefactor = a * logX - x - logGammaA
+            let value = gammaTail(a, x, upper: upper, prefactor: exp(logPrefactor))
             // The upper tail decreases with x, the lower one increases: keep a bracket.
             if upper ? value < target : value > target { high = min(high, x) } else { low = max(low, x) }
-            let logDensity = (a - 1) * log(x) - x - logGammaA
-            // d ln(tail)/dx = ± density / tail.
-            let slope = exp(logDensity - log(value)) * (upper ? -1 : 1)
-            let step = (log(value) - logTarget) / slope
-            if value > 0, abs(step) <= 1e-15 * x { return x - step }
+            let logValue = log(value)
+            // g = ln(tail) − ln(target); g' = ± density / tail, density = prefactor / x.
+            let slope = exp(logPrefactor - logX - logValue) * (upper ? -1 : 1)
+            let newton = (logValue - logTarget) / slope
+            // g''/g' = (ln density)' − g' = (a − 1)/x − 1 − g'.
+            let halley = 1 - 0.5 * newton * ((a - 1) / x - 1 - slope)
+            let step = halley > 0.5 && halley < 2 ? newton / halley : newton
+            // Cubic convergence: a step this small leaves an error far below 1e-16 · x.
+            if value > 0, abs(step) <= 1e-6 * x { return x - step }
             var next = x - step
             if !(next > low && next < high) || !next.isFinite || value == 0 {
                 if high.isFinite {
@@ -101,12 +119,24 @@ extension SpecialFunctions {
         return x
     }
 
-    static func initialGammaGuess(_ a: Double, probability: Double, upper: Bool) -> Double {
+    /// P(a, x) (or Q when `upper`) given the prefactor x^a e^{-x} / Γ(a), by the
+    /// expansion that converges at x.
+    static func gammaTail(_ a: Double, _ x: Double, upper: Bool, prefactor: Double) -> Double {
+        if x < a + 1 {
+            let p = gammaSeriesSum(a, x) * prefactor
+            return upper ? 1 - p : p
+        }
+        let q = prefactor * gammaFraction(a, x)
+        return upper ? q : 1 - q
+    }
+
+    static func initialGammaGuess(_ a: Double, probability: Double, upper: Bool, logGammaA: Double) -> Double {
         let lowerP = upper ? 1 - probability : probability
-        // Deep lower tail: P(a, x) ≈ x^a e^{-x} / Γ(a + 1) for x ≪ a.
+        // Deep lower tail: P(a, x) ≈ x^a e^{-x} / Γ(a + 1) for x ≪ a, off by about
+        // x / (a + 1) relative; beyond that Wilson–Hilferty is the closer guess.
         if !upper {
-            let small = exp((log(probability) + logGamma(a + 1)) / a)
-            if small < 0.5 * a { return small }
+            let small = exp((log(probability) + logGammaA + log(a)) / a)
+            if small < (a > 1 ? 0.1 * (a + 1) : 0.5 * a) { return small }
         }
         if a > 1 {
             // Wilson–Hilferty with a normal quantile.

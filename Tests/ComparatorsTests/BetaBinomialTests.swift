@@ -88,4 +88,27 @@ struct BetaBinomialTests {
         let restricted = comparator.compare(data: data, references: [reference], options: ComparatorOptions(xmin: edge))
         #expect(!restricted.flagged, "\(restricted.info)")
     }
+
+    /// Large maps take repeated (d, r) pulls from a memo: every pull must still be the
+    /// one computed for its own bin.
+    @Test func memoisedPullsMatchPerBinPulls() {
+        var state: UInt64 = 12345
+        func count(_ limit: UInt64) -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double((state >> 33) % limit)
+        }
+        let data = (0..<5000).map { _ in count(12) }
+        let reference = (0..<5000).map { _ in count(40) }
+        let nD = data.reduce(0, +), nR = reference.reduce(0, +)
+        let pulls = BetaBinomial.pulls(data: data, references: [reference], tol: 0.01).pulls
+        var mismatches = 0
+        for bin in data.indices {
+            let expected = reference[bin] / nR * nD
+            let magnitude = BetaBinomial.pullMagnitude(
+                probability: BetaBinomial.relativeLikelihood(d: data[bin], nD: nD, r: reference[bin], nR: nR, tol: 0.01))
+            let pull = data[bin] == expected ? 0 : (data[bin] > expected ? magnitude : -magnitude)
+            if pulls[bin] != pull { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
 }
