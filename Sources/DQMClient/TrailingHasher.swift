@@ -49,7 +49,7 @@ final class TrailingHasher: @unchecked Sendable {
         published = existingBytes
         available = existingBytes
         let thread = Thread { [self] in run() }
-        thread.name = "md5 " + URL(fileURLWithPath: path).lastPathComponent
+        thread.name = "autodqm-md5"  // Linux keeps 15 characters
         thread.start()
     }
 
