@@ -48,9 +48,10 @@ final class TrailingHasher: @unchecked Sendable {
         pending = existingBytes
         published = existingBytes
         available = existingBytes
-        let thread = Thread { [self] in run() }
-        thread.name = "autodqm-md5"  // Linux keeps 15 characters
-        thread.start()
+        Thread { [self] in
+            Thread.current.name = "autodqm-md5"  // Linux keeps 15 characters; named before start is lost
+            run()
+        }.start()
     }
 
     /// The file now holds `size` bytes.
