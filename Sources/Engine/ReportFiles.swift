@@ -1,4 +1,5 @@
 public import Foundation
+import Render
 
 /// A report on disk: `results.json`, `index.html`, and the plots the engine
 /// wrote under `plots/` while comparing.
@@ -24,4 +25,9 @@ extension Report {
     public init(contentsOf resultsFile: URL) throws {
         self = try JSONDecoder().decode(Report.self, from: Data(contentsOf: resultsFile))
     }
+}
+
+/// Writes a report file, naming it in the engine's error when it cannot.
+func writeFile(_ text: String, to url: URL) throws(EngineError) {
+    do { try OutputFile.write(text, to: url) } catch { throw .cannotWrite(file: error.file, reason: error.reason) }
 }

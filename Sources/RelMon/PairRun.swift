@@ -1,5 +1,6 @@
 public import Histogram
 public import Foundation
+import Render
 
 /// One file pair from paths to a written report, as `autodqm relmon` and each worker of
 /// `autodqm relmon-matrix` run it. Bad input becomes a report that says what was wrong.
@@ -54,7 +55,7 @@ public struct PairRun: Sendable {
             guard plots == .all || comparison.status != .success, let svg = drawing(comparison, test, reference) else { return nil }
             let name = PairReport.plotName(for: comparison.path)
             do {
-                try Data(svg.utf8).write(to: output.appendingPathComponent(name))
+                try OutputFile.write(svg, to: output.appendingPathComponent(name))
                 return name
             } catch {
                 return nil

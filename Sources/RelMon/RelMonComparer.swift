@@ -67,7 +67,9 @@ public struct RelMonComparer: Sendable {
         var problem: String?
     }
 
-    /// Runs the jobs on `options.parallelism` threads, each taking every n-th job.
+    /// Runs the jobs on `options.parallelism` threads, each taking the next job not yet
+    /// taken: pairs differ a lot in cost (a large map with a plot against a small 1D
+    /// histogram), so a fixed share per thread would leave one idle at the end.
     private func run(
         _ jobs: [PairWalk.Job], test: any HistogramSource, reference: any HistogramSource,
         showSuccesses: Bool, plotter: Plotter?
@@ -75,9 +77,12 @@ public struct RelMonComparer: Sendable {
         let workers = min(options.parallelism, max(1, jobs.count))
         let results = Mutex([Outcome?](repeating: nil, count: jobs.count))
         let paths = jobs.map { ($0.test, $0.reference, $0.path) }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let next = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var mine: [(Int, Outcome)] = []
-            for index in stride(from: worker, to: paths.count, by: workers) {
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < paths.count else { break }
                 let (testPath, referencePath, path) = paths[index]
                 mine.append((index, outcome(
                     test: test, testPath, reference: reference, referencePath, path: path,

@@ -1,4 +1,5 @@
 public import Foundation
+import Render
 
 extension RelMonResult {
     /// Stores the result as JSON (RelMon pickled its tree; a pickle cannot be read safely
@@ -6,7 +7,7 @@ extension RelMonResult {
     public func write(to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(self).write(to: url)
+        try OutputFile.write(encoder.encode(self), to: url)
     }
 
     /// Reads a stored result, refusing other format versions by name.

@@ -37,10 +37,10 @@ public struct PairReport: Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             do {
                 if part == 0 {
-                    for (name, html) in pages() { try Data(html.utf8).write(to: folder.appendingPathComponent(name)) }
+                    for (name, html) in pages() { try OutputFile.write(html, to: folder.appendingPathComponent(name)) }
                 } else {
                     try result.write(to: folder.appendingPathComponent(Self.resultsFile))
-                    try Data(AsciiReport(result: result).text.utf8).write(to: folder.appendingPathComponent(Self.asciiFile))
+                    try OutputFile.write(AsciiReport(result: result).text, to: folder.appendingPathComponent(Self.asciiFile))
                 }
             } catch {
                 failure.withLock { $0 = $0 ?? error }
