@@ -12,13 +12,13 @@ extension Report {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Two independent documents of a large report: made on two cores.
         async let gallery: Void = writeFile(Gallery.html(for: self), to: directory.appendingPathComponent(Self.galleryFileName))
-        try writeFile(ReportJSON.encode(self), to: directory.appendingPathComponent(Self.resultsFileName))
+        try writeFile(ReportJSON.encode(self), toPath: directory.appendingPathComponent(Self.resultsFileName).path)
         try await gallery
     }
 
     /// The `results.json` document.
     public func jsonData() -> Data {
-        Data(ReportJSON.encode(self).utf8)
+        Data(ReportJSON.encode(self))
     }
 
     /// Reads back a `results.json` written by `write(to:)`.
@@ -30,4 +30,8 @@ extension Report {
 /// Writes a report file, naming it in the engine's error when it cannot.
 func writeFile(_ text: String, to url: URL) throws(EngineError) {
     do { try OutputFile.write(text, to: url) } catch { throw .cannotWrite(file: error.file, reason: error.reason) }
+}
+
+func writeFile(_ bytes: [UInt8], toPath path: String) throws(EngineError) {
+    do { try OutputFile.write(bytes, toPath: path) } catch { throw .cannotWrite(file: error.file, reason: error.reason) }
 }

@@ -19,17 +19,22 @@ public enum OutputFile {
     public static func write(_ text: String, to url: URL) throws(WriteError) {
         var text = text
         // `withUTF8` rethrows untyped errors, so the failure is carried out as a value.
-        if let error = text.withUTF8({ write(UnsafeRawBufferPointer($0), to: url) }) { throw error }
+        if let error = text.withUTF8({ write(UnsafeRawBufferPointer($0), toPath: url.path) }) { throw error }
     }
 
     public static func write(_ data: Data, to url: URL) throws(WriteError) {
-        if let error = data.withUnsafeBytes({ write($0, to: url) }) { throw error }
+        if let error = data.withUnsafeBytes({ write($0, toPath: url.path) }) { throw error }
     }
 
-    /// Writes `bytes` to `url`; the error when it cannot.
-    private static func write(_ bytes: UnsafeRawBufferPointer, to url: URL) -> WriteError? {
-        func failure() -> WriteError { WriteError(file: url.path, reason: String(cString: strerror(errno))) }
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Takes a path rather than a URL: building a `URL` per plot cost as much as writing it.
+    public static func write(_ bytes: [UInt8], toPath path: String) throws(WriteError) {
+        if let error = bytes.withUnsafeBytes({ write($0, toPath: path) }) { throw error }
+    }
+
+    /// Writes `bytes` to `path`; the error when it cannot.
+    private static func write(_ bytes: UnsafeRawBufferPointer, toPath path: String) -> WriteError? {
+        func failure() -> WriteError { WriteError(file: path, reason: String(cString: strerror(errno))) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return failure() }
         defer { close(descriptor) }
         guard let base = bytes.baseAddress else { return nil }
