@@ -100,7 +100,7 @@ enum Gallery {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "\u{221E}" : "\u{2212}\u{221E}") }
         if value == value.rounded(), value.magnitude < 1e15 { return String(Int64(value)) }
         let magnitude = value.magnitude
-        guard magnitude >= 1e-3, magnitude < 1e6 else { return String(format: "%.4g", value) }
+        guard magnitude >= 1e-3, magnitude < 1e6 else { return CFormat.double(value, "%.4g") }
         // Four significant digits without Foundation's slow `String(format:)`, for the common range.
         var scale = 1.0
         for _ in 0..<max(0, 3 - Int(log10(magnitude).rounded(.down))) { scale *= 10 }
