@@ -1,10 +1,11 @@
+import Render
+
 /// `results.json` written directly into one buffer: the same document as the
 /// `Codable` encoding with sorted keys (tests hold the two together), several
 /// times faster than `JSONEncoder` on a report of 14,000 histograms.
 enum ReportJSON {
     static func encode(_ report: Report) -> [UInt8] {
-        var json = JSONWriter()
-        json.out.reserveCapacity(512 + report.results.count * 700)
+        var json = JSONWriter(capacity: 512 + report.results.count * 700)
         json.object {
             $0.field("data") { $0.run(report.data) }
             $0.field("refs") { json in json.array(report.refs) { $0.run($1) } }
@@ -83,87 +84,4 @@ extension JSONWriter {
         case bool(Bool)
         case string(String)
     }
-}
-
-/// The few JSON-writing moves the report needs (RFC 8259), appended as UTF-8 bytes to
-/// one buffer: appending to a `String` piece by piece cost most of the encoding time.
-struct JSONWriter {
-    var out: [UInt8] = []
-    private var needsComma = false
-
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
-        out.append(UInt8(ascii: "{"))
-        needsComma = false
-        body(&self)
-        out.append(UInt8(ascii: "}"))
-        needsComma = true
-    }
-
-    mutating func array<Element>(_ elements: [Element], _ body: (inout JSONWriter, Element) -> Void) {
-        out.append(UInt8(ascii: "["))
-        for (index, element) in elements.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            body(&self, element)
-        }
-        out.append(UInt8(ascii: "]"))
-        needsComma = true
-    }
-
-    /// A field named by this module: the name needs no escaping.
-    mutating func field(_ key: StaticString, _ value: (inout JSONWriter) -> Void) {
-        if needsComma { out.append(UInt8(ascii: ",")) }
-        out.append(UInt8(ascii: "\""))
-        raw(key)
-        out.append(UInt8(ascii: "\""))
-        out.append(UInt8(ascii: ":"))
-        value(&self)
-        needsComma = true
-    }
-
-    /// A field named by input (comparator names, score keys): the name is escaped.
-    mutating func field(named key: String, _ value: (inout JSONWriter) -> Void) {
-        if needsComma { out.append(UInt8(ascii: ",")) }
-        string(key)
-        out.append(UInt8(ascii: ":"))
-        value(&self)
-        needsComma = true
-    }
-
-    /// Non-finite numbers have no JSON form: written as `null`, as the decoder expects.
-    mutating func number(_ value: Double) {
-        if value.isFinite { out.append(contentsOf: value.description.utf8) } else { raw("null") }
-    }
-
-    mutating func integer(_ value: Int) { out.append(contentsOf: String(value).utf8) }
-
-    mutating func optionalNumber(_ value: Double?) {
-        if let value { number(value) } else { raw("null") }
-    }
-
-    mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
-
-    mutating func string(_ text: String) {
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case UInt8(ascii: "\n"): raw("\\n")
-            case UInt8(ascii: "\r"): raw("\\r")
-            case UInt8(ascii: "\t"): raw("\\t")
-            case 0..<0x20:
-                raw("\\u00")
-                out.append(Self.hexDigits[Int(byte >> 4)])
-                out.append(Self.hexDigits[Int(byte & 0xF)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func raw(_ text: StaticString) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -5,9 +5,7 @@ extension RelMonResult {
     /// Stores the result as JSON (RelMon pickled its tree; a pickle cannot be read safely
     /// nor by anything but Python).
     public func write(to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try OutputFile.write(encoder.encode(self), to: url)
+        try OutputFile.write(ResultJSON.encode(self), toPath: url.path)
     }
 
     /// Reads a stored result, refusing other format versions by name.
