@@ -11,7 +11,7 @@ extension Report {
     public func write(to directory: URL) async throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Two independent documents of a large report: made on two cores.
-        async let gallery: Void = writeFile(Gallery.html(for: self), to: directory.appendingPathComponent(Self.galleryFileName))
+        async let gallery: Void = writeFile(Gallery.html(for: self), toPath: directory.appendingPathComponent(Self.galleryFileName).path)
         try writeFile(ReportJSON.encode(self), toPath: directory.appendingPathComponent(Self.resultsFileName).path)
         try await gallery
     }
@@ -28,8 +28,8 @@ extension Report {
 }
 
 /// Writes a report file, naming it in the engine's error when it cannot.
-func writeFile(_ text: String, to url: URL) throws(EngineError) {
-    do { try OutputFile.write(text, to: url) } catch { throw .cannotWrite(file: error.file, reason: error.reason) }
+func writeFile(_ text: String, toPath path: String) throws(EngineError) {
+    do { try OutputFile.write(text, toPath: path) } catch { throw .cannotWrite(file: error.file, reason: error.reason) }
 }
 
 func writeFile(_ bytes: [UInt8], toPath path: String) throws(EngineError) {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +7,8 @@ import Glibc
 ///
 /// Foundation's `Data.write` syncs every file to disk; a report writes thousands
 /// of plots and pages that are cheap to regenerate, and the syncs made most of
-/// the time of writing them, so they are skipped.
+/// the time of writing them, so they are skipped. Files are named by path rather than
+/// `URL`: building a `URL` per plot cost as much as writing the plot.
 public enum OutputFile {
     /// A file that could not be created or written, with the system's reason.
     public struct WriteError: Error, Sendable, CustomStringConvertible {
@@ -16,17 +17,12 @@ public enum OutputFile {
         public var description: String { "cannot write \(file): \(reason)" }
     }
 
-    public static func write(_ text: String, to url: URL) throws(WriteError) {
+    public static func write(_ text: String, toPath path: String) throws(WriteError) {
         var text = text
         // `withUTF8` rethrows untyped errors, so the failure is carried out as a value.
-        if let error = text.withUTF8({ write(UnsafeRawBufferPointer($0), toPath: url.path) }) { throw error }
+        if let error = text.withUTF8({ write(UnsafeRawBufferPointer($0), toPath: path) }) { throw error }
     }
 
-    public static func write(_ data: Data, to url: URL) throws(WriteError) {
-        if let error = data.withUnsafeBytes({ write($0, toPath: url.path) }) { throw error }
-    }
-
-    /// Takes a path rather than a URL: building a `URL` per plot cost as much as writing it.
     public static func write(_ bytes: [UInt8], toPath path: String) throws(WriteError) {
         if let error = bytes.withUnsafeBytes({ write($0, toPath: path) }) { throw error }
     }
