@@ -8,6 +8,8 @@ enum Binning {
         guard a.dimension == b.dimension else { return false }
         for (x, y) in zip(a.axes, b.axes) {
             guard x.binCount == y.binCount else { return false }
+            // Nearly every pair has identical axes, whose edges are then equal bin by bin.
+            if x.lowerEdge == y.lowerEdge, x.upperEdge == y.upperEdge, x.variableEdges == y.variableEdges { continue }
             for bin in 1...(x.binCount + 1) where !nearlyEqual(x.lowEdge(ofBin: bin), y.lowEdge(ofBin: bin)) {
                 return false
             }
@@ -25,8 +27,10 @@ enum Binning {
         return [Double](unsafeUninitializedCapacity: count) { output, initialized in
             histogram.contents.withUnsafeBufferPointer { contents in
                 var next = 0
-                forEachInRangeRow(of: histogram) { start, length in
-                    for x in 0..<length { output[next + x] = max(0, contents[start + x]) }
+                histogram.forEachInRangeRow { start, length in
+                    let source = UnsafeBufferPointer(rebasing: contents[start..<(start + length)])
+                    let target = UnsafeMutableBufferPointer(rebasing: output[next..<(next + length)])
+                    for x in 0..<length { target[x] = max(0, source[x]) }
                     next += length
                 }
             }
@@ -34,23 +38,33 @@ enum Binning {
         }
     }
 
-    /// Calls `body` with the first global bin and the length of every in-range x row,
-    /// in `inRangeBins` order: comparators walk whole rows instead of a list of bins.
-    static func forEachInRangeRow(of histogram: Histogram, _ body: (_ start: Int, _ length: Int) -> Void) {
-        let nx = histogram.xAxis.binCount
-        guard nx > 0 else { return }
-        let rowCells = nx + 2
-        let planeCells = rowCells * (histogram.axes.count > 1 ? histogram.axes[1].cellCount : 1)
-        let ny = histogram.axes.count > 1 ? histogram.axes[1].binCount : 1
-        let nz = histogram.axes.count > 2 ? histogram.axes[2].binCount : 1
-        let yFirst = histogram.axes.count > 1 ? 1 : 0, zFirst = histogram.axes.count > 2 ? 1 : 0
-        for z in zFirst..<(zFirst + nz) {
-            for y in yFirst..<(yFirst + ny) { body(z * planeCells + y * rowCells + 1, nx) }
+    /// Adds the clamped in-range contents of `histogram` (same binning) to `sums`: several
+    /// references add up without an array each.
+    static func addClampedInRangeContents(of histogram: Histogram, to sums: inout [Double]) {
+        sums.withUnsafeMutableBufferPointer { sums in
+            histogram.contents.withUnsafeBufferPointer { contents in
+                var next = 0
+                histogram.forEachInRangeRow { start, length in
+                    guard next + length <= sums.count else { return }
+                    let source = UnsafeBufferPointer(rebasing: contents[start..<(start + length)])
+                    let target = UnsafeMutableBufferPointer(rebasing: sums[next..<(next + length)])
+                    for x in 0..<length { target[x] += max(0, source[x]) }
+                    next += length
+                }
+            }
         }
     }
 
     static func hasNonFiniteContent(_ histogram: Histogram) -> Bool {
-        histogram.contents.contains { !$0.isFinite }
+        // Branch-free over every cell, so the compiler can vectorise it: adding 1 to the
+        // exponent field carries into the sign bit only when the exponent is all ones
+        // (infinity or NaN).
+        let exponent: UInt64 = 0x7FF0_0000_0000_0000, exponentOne: UInt64 = 0x0010_0000_0000_0000
+        var carries: UInt64 = 0
+        histogram.contents.withUnsafeBufferPointer { contents in
+            for value in contents { carries |= (value.bitPattern & exponent) &+ exponentOne }
+        }
+        return carries >> 63 != 0
     }
 
     /// The common preamble: the first problem with this data/reference set, if any.
@@ -72,10 +86,12 @@ enum Binning {
         contents.withUnsafeMutableBufferPointer { contents in
             values.withUnsafeBufferPointer { values in
                 var next = 0
-                forEachInRangeRow(of: template) { start, length in
+                template.forEachInRangeRow { start, length in
                     let copied = min(length, values.count - next)
-                    for x in 0..<max(0, copied) { contents[start + x] = values[next + x] }
-                    next += length
+                    defer { next += length }
+                    guard copied > 0 else { return }
+                    _ = UnsafeMutableBufferPointer(rebasing: contents[start..<(start + copied)])
+                        .update(fromContentsOf: UnsafeBufferPointer(rebasing: values[next..<(next + copied)]))
                 }
             }
         }

@@ -41,34 +41,38 @@ public enum Chi2Test {
     public static func test(_ h1: Histogram, _ h2: Histogram, mode: Mode) throws(Failure) -> Result {
         guard h1.dimension == h2.dimension else { throw .differentDimension }
         guard zip(h1.axes, h2.axes).allSatisfy({ $0.binCount == $1.binCount }) else { throw .differentBinCount }
-        // ROOT's loop order: x outermost, z innermost.
-        let nx = h1.xAxis.binCount
-        let ys = h1.dimension >= 2 ? 1...h1.axes[1].binCount : 0...0
-        let zs = h1.dimension >= 3 ? 1...h1.axes[2].binCount : 0...0
-        var bins: [Int] = []
-        bins.reserveCapacity(nx * ys.count * zs.count)
-        for x in 1...nx { for y in ys { for z in zs { bins.append(h1.globalBin(x: x, y: y, z: z)) } } }
+        let cells = h1.axes.reduce(1) { $0 * $1.binCount }
+        return try CellBuffers.with(h1, h2) { (c1, c2) throws(Failure) in
+            // Every loop visits ROOT's order (x outermost, z innermost), so sums round as ROOT's do.
+            var sum1 = 0.0, sum2 = 0.0, sumw1 = 0.0, sumw2 = 0.0
+            CellBuffers.forEachBinXOuter(of: h1) { bin in
+                sum1 += c1.contents[bin]
+                sum2 += c2.contents[bin]
+                if mode == .ww { sumw1 += c1.variance(bin) }
+                if mode != .uu { sumw2 += c2.variance(bin) }
+            }
+            guard sum1 != 0, sum2 != 0 else { throw .emptyHistogram }
+            if mode == .ww, sumw1 <= 0, sumw2 <= 0 { throw .allZeroErrors }
 
-        var sum1 = 0.0, sum2 = 0.0, sumw1 = 0.0, sumw2 = 0.0
-        for bin in bins {
-            sum1 += h1.contents[bin]
-            sum2 += h2.contents[bin]
-            if mode == .ww { sumw1 += h1.variance(atGlobalBin: bin) }
-            if mode != .uu { sumw2 += h2.variance(atGlobalBin: bin) }
+            var state = State(ndf: cells - 1, sum1: sum1, sum2: sum2)
+            let bins = Bins(c1: c1, c2: c2, order: h1)
+            switch mode {
+            case .uu: unweightedUnweighted(bins, &state)
+            case .uw: try unweightedWeighted(bins, sumw2, &state)
+            case .ww: try weightedWeighted(bins, &state)
+            }
+            let igood = (state.lowBins1 > 0 ? 1 : 0) + (state.lowBins2 > 0 ? 2 : 0)
+            return Result(
+                pValue: SpecialFunctions.rootProb(state.chi2, degreesOfFreedom: state.ndf),
+                chi2: state.chi2, ndf: state.ndf, igood: igood)
         }
-        guard sum1 != 0, sum2 != 0 else { throw .emptyHistogram }
-        if mode == .ww, sumw1 <= 0, sumw2 <= 0 { throw .allZeroErrors }
+    }
 
-        var state = State(ndf: bins.count - 1, sum1: sum1, sum2: sum2)
-        switch mode {
-        case .uu: unweightedUnweighted(h1, h2, bins, &state)
-        case .uw: try unweightedWeighted(h1, h2, bins, sumw2, &state)
-        case .ww: try weightedWeighted(h1, h2, bins, &state)
-        }
-        let igood = (state.lowBins1 > 0 ? 1 : 0) + (state.lowBins2 > 0 ? 2 : 0)
-        return Result(
-            pValue: SpecialFunctions.rootProb(state.chi2, degreesOfFreedom: state.ndf),
-            chi2: state.chi2, ndf: state.ndf, igood: igood)
+    /// Both histograms' cells, and the histogram whose binning gives the loop order.
+    struct Bins {
+        let c1: CellBuffers
+        let c2: CellBuffers
+        let order: Histogram
     }
 
     struct State {
@@ -80,13 +84,15 @@ public enum Chi2Test {
         var lowBins2 = 0
     }
 
-    private static func unweightedUnweighted(_ h1: Histogram, _ h2: Histogram, _ bins: [Int], _ s: inout State) {
-        for bin in bins {
-            let cnt1 = h1.contents[bin], cnt2 = h2.contents[bin]
-            // ROOT truncates to int here: bins below one count in both are "empty".
-            if Int(cnt1) == 0 && Int(cnt2) == 0 {
+    private static func unweightedUnweighted(_ cells: Bins, _ s: inout State) {
+        let (c1, c2) = (cells.c1.contents, cells.c2.contents)
+        CellBuffers.forEachBinXOuter(of: cells.order) { bin in
+            let cnt1 = c1[bin], cnt2 = c2[bin]
+            // ROOT truncates to int here: bins below one count in both are "empty"
+            // (|x| < 1 is exactly Int(x) == 0, without a conversion that traps).
+            if cnt1.magnitude < 1 && cnt2.magnitude < 1 {
                 s.ndf -= 1
-                continue
+                return
             }
             if cnt1 < 1 { s.lowBins1 += 1 }
             if cnt2 < 1 { s.lowBins2 += 1 }
@@ -97,16 +103,14 @@ public enum Chi2Test {
         s.chi2 /= s.sum1 * s.sum2
     }
 
-    private static func unweightedWeighted(
-        _ h1: Histogram, _ h2: Histogram, _ bins: [Int], _ sumw2: Double, _ s: inout State
-    ) throws(Failure) {
-        for bin in bins {
-            var cnt1 = h1.contents[bin]
-            let cnt2 = h2.contents[bin]
-            var e2sq = h2.variance(atGlobalBin: bin)
+    private static func unweightedWeighted(_ cells: Bins, _ sumw2: Double, _ s: inout State) throws(Failure) {
+        try CellBuffers.forEachBinXOuter(of: cells.order) { (bin) throws(Failure) in
+            var cnt1 = cells.c1.contents[bin]
+            let cnt2 = cells.c2.contents[bin]
+            var e2sq = cells.c2.variance(bin)
             if cnt1 * cnt1 == 0 && cnt2 * cnt2 == 0 {
                 s.ndf -= 1
-                continue
+                return
             }
             if cnt2 * cnt2 == 0 && e2sq == 0 {
                 // An empty weighted bin gets the mean squared weight as its error.
@@ -141,13 +145,13 @@ public enum Chi2Test {
         }
     }
 
-    private static func weightedWeighted(_ h1: Histogram, _ h2: Histogram, _ bins: [Int], _ s: inout State) throws(Failure) {
-        for bin in bins {
-            let cnt1 = h1.contents[bin], cnt2 = h2.contents[bin]
-            let e1sq = h1.variance(atGlobalBin: bin), e2sq = h2.variance(atGlobalBin: bin)
+    private static func weightedWeighted(_ cells: Bins, _ s: inout State) throws(Failure) {
+        try CellBuffers.forEachBinXOuter(of: cells.order) { (bin) throws(Failure) in
+            let cnt1 = cells.c1.contents[bin], cnt2 = cells.c2.contents[bin]
+            let e1sq = cells.c1.variance(bin), e2sq = cells.c2.variance(bin)
             if cnt1 * cnt1 == 0 && cnt2 * cnt2 == 0 {
                 s.ndf -= 1
-                continue
+                return
             }
             if e1sq == 0 && e2sq == 0 { s.chi2 = 0; throw .zeroContentAndError(bin: bin) }
             let sigma = s.sum1 * s.sum1 * e2sq + s.sum2 * s.sum2 * e1sq

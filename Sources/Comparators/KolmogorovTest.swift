@@ -25,61 +25,62 @@ public enum KolmogorovTest {
         guard h1.dimension == h2.dimension, h1.dimension <= 2 else { throw .unsupportedDimension }
         guard Binning.isCompatible(h1, h2) else { throw .differentBinning }
         let nx = h1.xAxis.binCount, ny = h1.yAxis?.binCount ?? 1
-        let ys = h1.dimension == 1 ? 0...0 : 1...ny
-        var sum1 = 0.0, sum2 = 0.0, w1 = 0.0, w2 = 0.0
-        for x in 1...nx {
-            for y in ys {
-                let bin = h1.globalBin(x: x, y: y)
-                sum1 += h1.contents[bin]
-                sum2 += h2.contents[bin]
-                let e1 = h1.error(atGlobalBin: bin), e2 = h2.error(atGlobalBin: bin)
+        return try CellBuffers.with(h1, h2) { (c1, c2) throws(Failure) in
+            var sum1 = 0.0, sum2 = 0.0, w1 = 0.0, w2 = 0.0
+            CellBuffers.forEachBinXOuter(of: h1) { bin in
+                sum1 += c1.contents[bin]
+                sum2 += c2.contents[bin]
+                // ROOT squares GetBinError: the square root's rounding is part of the result.
+                let e1 = c1.variance(bin).squareRoot(), e2 = c2.variance(bin).squareRoot()
                 w1 += e1 * e1
                 w2 += e2 * e2
             }
-        }
-        guard sum1 != 0, sum2 != 0 else { throw .zeroIntegral }
-        // Zero errors mean "an exact function": the rescaling then uses only the other histogram.
-        let exact1 = !(w1 > 0), exact2 = !(w2 > 0)
-        guard !(exact1 && exact2) else { throw .zeroErrors }
-        let esum1 = exact1 ? 0 : sum1 * sum1 / w1
-        let esum2 = exact2 ? 0 : sum2 * sum2 / w2
-        let s1 = 1 / sum1, s2 = 1 / sum2
+            guard sum1 != 0, sum2 != 0 else { throw .zeroIntegral }
+            // Zero errors mean "an exact function": the rescaling then uses only the other histogram.
+            let exact1 = !(w1 > 0), exact2 = !(w2 > 0)
+            guard !(exact1 && exact2) else { throw .zeroErrors }
+            let esum1 = exact1 ? 0 : sum1 * sum1 / w1
+            let esum2 = exact2 ? 0 : sum2 * sum2 / w2
+            let s1 = 1 / sum1, s2 = 1 / sum2
 
-        let distance: Double
-        if h1.dimension == 1 {
-            distance = maxCDFDistance(h1, h2, s1, s2, outer: nx, inner: 1) { x, _ in x }
-        } else {
-            // ROOT averages the distances of the two cumulation orders.
-            let stride = nx + 2
-            let yInner = maxCDFDistance(h1, h2, s1, s2, outer: nx, inner: ny) { x, y in x + stride * y }
-            let xInner = maxCDFDistance(h1, h2, s1, s2, outer: ny, inner: nx) { y, x in x + stride * y }
-            distance = 0.5 * (yInner + xInner)
+            let distance: Double
+            if h1.dimension == 1 {
+                distance = maxCDFDistance(c1.contents, c2.contents, s1, s2, outer: nx, outerStep: 1, inner: 1, innerStep: 0)
+            } else {
+                // ROOT averages the distances of the two cumulation orders.
+                let stride = nx + 2
+                let yInner = maxCDFDistance(c1.contents, c2.contents, s1, s2, outer: nx, outerStep: 1, inner: ny, innerStep: stride)
+                let xInner = maxCDFDistance(c1.contents, c2.contents, s1, s2, outer: ny, outerStep: stride, inner: nx, innerStep: 1)
+                distance = 0.5 * (yInner + xInner)
+            }
+            let z: Double
+            if exact1 {
+                z = distance * esum2.squareRoot()
+            } else if exact2 {
+                z = distance * esum1.squareRoot()
+            } else if h1.dimension == 1 {
+                z = distance * (esum1 * esum2 / (esum1 + esum2)).squareRoot()
+            } else {
+                // TH2::KolmogorovTest scales by the plain sum of h2, not its effective
+                // entries; the two differ for weighted histograms and profiles.
+                z = distance * (esum1 * sum2 / (esum1 + esum2)).squareRoot()
+            }
+            return Result(probability: SpecialFunctions.rootKolmogorovProb(z), maxDistance: distance)
         }
-        let z: Double
-        if exact1 {
-            z = distance * esum2.squareRoot()
-        } else if exact2 {
-            z = distance * esum1.squareRoot()
-        } else if h1.dimension == 1 {
-            z = distance * (esum1 * esum2 / (esum1 + esum2)).squareRoot()
-        } else {
-            // TH2::KolmogorovTest scales by the plain sum of h2, not its effective
-            // entries; the two differ for weighted histograms and profiles.
-            z = distance * (esum1 * sum2 / (esum1 + esum2)).squareRoot()
-        }
-        return Result(probability: SpecialFunctions.rootKolmogorovProb(z), maxDistance: distance)
     }
 
-    /// The largest distance between the normalised cumulative sums, visiting
-    /// in-range bins `bin(outer, inner)` for outer in 1...outer, inner in 1...inner.
+    /// The largest distance between the normalised cumulative sums, visiting in-range
+    /// global bins `o * outerStep + i * innerStep` for o in 1...outer, i in 1...inner.
+    @inline(__always)
     private static func maxCDFDistance(
-        _ h1: Histogram, _ h2: Histogram, _ s1: Double, _ s2: Double, outer: Int, inner: Int, bin: (Int, Int) -> Int
+        _ c1: UnsafeBufferPointer<Double>, _ c2: UnsafeBufferPointer<Double>, _ s1: Double, _ s2: Double,
+        outer: Int, outerStep: Int, inner: Int, innerStep: Int
     ) -> Double {
-        let c1 = h1.contents, c2 = h2.contents
         var cdf1 = 0.0, cdf2 = 0.0, distance = 0.0
         for o in 1...outer {
-            for i in 1...inner {
-                let b = bin(o, i)
+            var b = o * outerStep
+            for _ in 1...inner {
+                b += innerStep
                 cdf1 += s1 * c1[b]
                 cdf2 += s2 * c2[b]
                 distance = max(distance, abs(cdf1 - cdf2))

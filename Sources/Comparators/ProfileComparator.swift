@@ -39,11 +39,16 @@ public struct ProfileComparator: Comparator {
 
     private func pulls(_ data: Histogram, _ reference: Histogram, minEntries: Double) -> (pulls: [Double], chi2PerNdf: Double) {
         var pulls: [Double] = []
-        for bin in data.inRangeBins {
-            guard let n1 = data.binEntries?[bin], let n2 = reference.binEntries?[bin], n1 >= minEntries, n2 >= minEntries else { continue }
-            let variance = data.variance(atGlobalBin: bin) + reference.variance(atGlobalBin: bin)
-            guard variance > 0 else { continue }
-            pulls.append((data.contents[bin] - reference.contents[bin]) / variance.squareRoot())
+        if let entries1 = data.binEntries, let entries2 = reference.binEntries {
+            CellBuffers.with(data, reference) { c1, c2 in
+                data.forEachInRangeRow { start, length in
+                    for bin in start..<(start + length) where entries1[bin] >= minEntries && entries2[bin] >= minEntries {
+                        let variance = c1.variance(bin) + c2.variance(bin)
+                        guard variance > 0 else { continue }
+                        pulls.append((c1.contents[bin] - c2.contents[bin]) / variance.squareRoot())
+                    }
+                }
+            }
         }
         let chi2 = pulls.reduce(0) { $0 + $1 * $1 }
         return (pulls, pulls.isEmpty ? .infinity : chi2 / Double(pulls.count))

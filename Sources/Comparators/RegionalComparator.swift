@@ -41,14 +41,12 @@ public struct RegionalComparator: Comparator {
         guard !compatible.isEmpty else { return .notApplicable(name, .incompatibleBinning) }
         let d = Binning.clampedInRangeContents(data)
         var r = [Double](repeating: 0, count: d.count)
-        for reference in compatible {
-            for (i, value) in Binning.clampedInRangeContents(reference).enumerated() { r[i] += value }
-        }
+        for reference in compatible { Binning.addClampedInRangeContents(of: reference, to: &r) }
         let dataTotal = d.reduce(0, +), referenceTotal = r.reduce(0, +)
         if dataTotal == 0 { return .notApplicable(name, .emptyData) }
         if referenceTotal == 0 { return .notApplicable(name, .emptyReference) }
 
-        let map = CellMap(data: d, summedReference: r, nx: data.xAxis.binCount)
+        let map = CellMap(data: d, summedReference: r, nx: data.xAxis.binCount, dataTotal: dataTotal, referenceTotal: referenceTotal)
         let search = BlockSearch(map: map, tol: options.tol ?? 0.01, sizes: Self.blockSizes)
         let cut = options.regionCut ?? 5
         let regionPull = search.best.map { BetaBinomial.correctedMaxPull([$0.pull], trials: search.blockCount) } ?? 0
@@ -76,35 +74,52 @@ public struct RegionalComparator: Comparator {
     }
 }
 
-/// Per-cell residuals and variances, with isolated outlier cells suppressed.
+/// Per-cell expectations, variances and residuals, with isolated outlier cells suppressed.
 struct CellMap {
     let nx: Int
     let ny: Int
-    var residual: [Double]
-    var variance: [Double]
-    var expected: [Double]
+    /// Cell i's expected count, variance and residual at `3 * i`, `3 * i + 1`, `3 * i + 2`:
+    /// the order `SummedAreas` reads them in.
+    var cells: [Double]
     var cellPulls: [Double]
     var suppressed = 0
     /// The signed exact (conditional binomial) pull of the most significant cell.
     var strongestCell = 0.0
 
-    init(data d: [Double], summedReference r: [Double], nx: Int) {
+    init(data d: [Double], summedReference r: [Double], nx: Int, dataTotal: Double, referenceTotal: Double) {
         self.nx = nx
         ny = d.count / nx
-        let scale = d.reduce(0, +) / r.reduce(0, +)
-        expected = r.map { $0 * scale }
-        variance = zip(d, r).map { data, reference in
-            let v = reference * scale + reference * scale * scale
-            return v > 0 ? v : data
+        let count = d.count
+        let scale = dataTotal / referenceTotal
+        let share = dataTotal / (dataTotal + referenceTotal)
+        var strongest = 0.0, beyondFour: [Int] = []
+        var pulls = [Double](repeating: 0, count: count)
+        cells = [Double](unsafeUninitializedCapacity: 3 * count) { cells, initialized in
+            d.withUnsafeBufferPointer { d in
+                r.withUnsafeBufferPointer { r in
+                    pulls.withUnsafeMutableBufferPointer { pulls in
+                        for i in 0..<count {
+                            let data = d[i], reference = r[i]
+                            let expected = reference * scale
+                            let v = reference * scale + reference * scale * scale
+                            let variance = v > 0 ? v : data
+                            let residual = data - expected
+                            let pull = variance > 0 ? residual / variance.squareRoot() : 0
+                            (cells[3 * i], cells[3 * i + 1], cells[3 * i + 2]) = (expected, variance, residual)
+                            pulls[i] = pull
+                            guard abs(pull) > 3 else { continue }
+                            if abs(pull) > 4 { beyondFour.append(i) }
+                            let exact = CellMap.binomialPull(data: data.rounded(), total: (data + reference).rounded(), share: share)
+                            if abs(exact) > abs(strongest) { strongest = exact }
+                        }
+                    }
+                }
+            }
+            initialized = 3 * count
         }
-        residual = zip(d, expected).map { $0 - $1 }
-        cellPulls = zip(residual, variance).map { $1 > 0 ? $0 / $1.squareRoot() : 0 }
-        let share = d.reduce(0, +) / (d.reduce(0, +) + r.reduce(0, +))
-        for i in d.indices where abs(cellPulls[i]) > 3 {
-            let exact = CellMap.binomialPull(data: d[i].rounded(), total: (d[i] + r[i]).rounded(), share: share)
-            if abs(exact) > abs(strongestCell) { strongestCell = exact }
-        }
-        suppressIsolatedCells()
+        cellPulls = pulls
+        strongestCell = strongest
+        suppressIsolatedCells(beyondFour)
     }
 
     /// The signed two-sided pull of `data` counts out of `total` when each count
@@ -125,26 +140,35 @@ struct CellMap {
         return 0
     }
 
-    private mutating func suppressIsolatedCells() {
-        let pulls = cellPulls
-        for y in 0..<ny {
-            for x in 0..<nx where abs(pulls[y * nx + x]) > 4 {
-                var neighbours: [Double] = []
-                for dy in -1...1 {
-                    for dx in -1...1 where dx != 0 || dy != 0 {
-                        let (u, v) = (x + dx, y + dy)
-                        if u >= 0, u < nx, v >= 0, v < ny { neighbours.append(abs(pulls[v * nx + u])) }
+    /// Suppresses the cells beyond 4σ (`candidates`, in index order) whose neighbours' median
+    /// |pull| is below 2. Every cell is judged on the unsuppressed pulls, so the cells are
+    /// found first and zeroed after.
+    private mutating func suppressIsolatedCells(_ candidates: [Int]) {
+        guard !candidates.isEmpty else { return }
+        let nx = nx, ny = ny
+        let isolated = cellPulls.withUnsafeBufferPointer { pulls in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { neighbours in
+                candidates.filter { cell in
+                    let (x, y) = (cell % nx, cell / nx)
+                    var count = 0
+                    for v in max(0, y - 1)...min(ny - 1, y + 1) {
+                        for u in max(0, x - 1)...min(nx - 1, x + 1) where u != x || v != y {
+                            neighbours[count] = abs(pulls[v * nx + u])
+                            count += 1
+                        }
                     }
-                }
-                neighbours.sort()
-                let median = neighbours.isEmpty ? 0 : neighbours[neighbours.count / 2]
-                if median < 2 {
-                    residual[y * nx + x] = 0
-                    cellPulls[y * nx + x] = 0
-                    suppressed += 1
+                    var present = UnsafeMutableBufferPointer(rebasing: neighbours[..<count])
+                    present.sort()
+                    let median = count == 0 ? 0 : present[count / 2]
+                    return median < 2
                 }
             }
         }
+        for cell in isolated {
+            cells[3 * cell + 2] = 0
+            cellPulls[cell] = 0
+        }
+        suppressed = isolated.count
     }
 }
 
@@ -169,38 +193,54 @@ struct BlockSearch {
     }
 
     private mutating func search() {
-        let sums = SummedAreas(expected: map.expected, variance: map.variance, residual: map.residual, nx: map.nx, ny: map.ny)
+        let sums = SummedAreas(cells: map.cells, nx: map.nx, ny: map.ny)
+        let (nx, ny) = (map.nx, map.ny)
         let tolSquared = tol * tol
-        var bestPull = 0.0
+        var bestPull = 0.0, best: Block?, blockCount = 0
+        // Blocks weaker than the best by more than a 1e-9 relative margin skip the square root
+        // and division: |r| / sqrt(s) ≤ |best| ⇐ r² < best² (1 − 1e-9) s. Most blocks do.
+        var weaker = 0.0
         sums.table.withUnsafeBufferPointer { table in
-            for width in sizes where width <= max(1, map.nx / 2) {
-                for height in sizes where height <= max(1, map.ny / 2) && width * height >= 2 {
+            guard let origin = table.baseAddress else { return }
+            let rowEntries = 3 * sums.stride
+            for width in sizes where width <= max(1, nx / 2) {
+                let step = 3 * width, blocksPerRow = nx / width
+                for height in sizes where height <= max(1, ny / 2) && width * height >= 2 {
                     // Blocks tile the map at each scale: a region contains a whole block at some
                     // scale, and single cells have their own exact test.
-                    for y in stride(from: 0, through: map.ny - height, by: height) {
-                        // Corners of the first block of this row of blocks, in table entries.
-                        let top = 3 * (y * sums.stride), bottom = 3 * ((y + height) * sums.stride)
-                        for x in stride(from: 0, through: map.nx - width, by: width) {
-                            let a = top + 3 * x, b = top + 3 * (x + width), c = bottom + 3 * x, d = bottom + 3 * (x + width)
-                            let e = table[d] - table[b] - table[c] + table[a]
+                    for y in stride(from: 0, through: ny - height, by: height) {
+                        let top = origin + y * rowEntries, bottom = origin + (y + height) * rowEntries
+                        for block in 0..<blocksPerRow {
+                            // The block's corners: a, b along its top edge, c, d along its bottom.
+                            let a = top + block &* step, b = a + step, c = bottom + block &* step, d = c + step
+                            let e = d[0] - b[0] - c[0] + a[0]
                             guard e >= 10 else { continue }
-                            blockCount += 1
-                            let variance = table[d + 1] - table[b + 1] - table[c + 1] + table[a + 1]
-                            let residual = table[d + 2] - table[b + 2] - table[c + 2] + table[a + 2]
+                            blockCount &+= 1
+                            // Variance and residual sums side by side, as a pair: the same operations
+                            // per lane, half the instructions.
+                            let sums = pair(d) - pair(b) - pair(c) + pair(a)
+                            let variance = sums[0], residual = sums[1]
                             let spread = variance + tolSquared * e * e
-                            // Most blocks are clearly weaker than the best so far: skip the square root
-                            // and division when even a 1e-9 relative margin cannot make them stronger.
-                            if residual * residual < bestPull * bestPull * spread * (1 - 1e-9) { continue }
+                            if residual * residual < weaker * spread { continue }
                             let pull = residual / spread.squareRoot()
                             if abs(pull) > abs(bestPull) {
                                 bestPull = pull
-                                best = Block(x: x, y: y, width: width, height: height, pull: pull)
+                                weaker = pull * pull * (1 - 1e-9)
+                                best = Block(x: block * width, y: y, width: width, height: height, pull: pull)
                             }
                         }
                     }
                 }
             }
         }
+        self.blockCount = blockCount
+        self.best = best
+    }
+
+    /// The variance and residual entries that follow an expected-count entry.
+    @inline(__always)
+    private func pair(_ entry: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(entry + 1).loadUnaligned(as: SIMD2<Double>.self)
     }
 }
 
@@ -211,17 +251,31 @@ struct SummedAreas {
     let table: [Double]
     let stride: Int
 
-    init(expected: [Double], variance: [Double], residual: [Double], nx: Int, ny: Int) {
-        stride = nx + 1
-        var table = [Double](repeating: 0, count: 3 * (nx + 1) * (ny + 1))
-        for (k, values) in [expected, variance, residual].enumerated() {
-            for y in 0..<ny {
-                var row = 0.0
-                for x in 0..<nx {
-                    row += values[y * nx + x]
-                    table[3 * ((y + 1) * stride + x + 1) + k] = table[3 * (y * stride + x + 1) + k] + row
+    /// From `CellMap.cells`: three interleaved values per cell, x fastest.
+    init(cells: [Double], nx: Int, ny: Int) {
+        let stride = nx + 1
+        self.stride = stride
+        // Every entry is written once: no zero fill first.
+        let table = [Double](unsafeUninitializedCapacity: 3 * stride * (ny + 1)) { table, initialized in
+            cells.withUnsafeBufferPointer { cells in
+                for i in 0..<(3 * stride) { table[i] = 0 }
+                for y in 0..<ny {
+                    // Running sums along the row, added to the entry above.
+                    var row = (0.0, 0.0, 0.0)
+                    let above = 3 * (y * stride + 1), here = 3 * ((y + 1) * stride + 1), cell = 3 * y * nx
+                    (table[here - 3], table[here - 2], table[here - 1]) = (0, 0, 0)
+                    for x in 0..<nx {
+                        let i = 3 * x
+                        row.0 += cells[cell + i]
+                        row.1 += cells[cell + i + 1]
+                        row.2 += cells[cell + i + 2]
+                        table[here + i] = table[above + i] + row.0
+                        table[here + i + 1] = table[above + i + 1] + row.1
+                        table[here + i + 2] = table[above + i + 2] + row.2
+                    }
                 }
             }
+            initialized = 3 * stride * (ny + 1)
         }
         self.table = table
     }

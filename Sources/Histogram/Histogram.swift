@@ -111,9 +111,30 @@ public struct Histogram: Sendable, Equatable, Codable {
         return bins
     }
 
+    /// Calls `body` with the first global bin and the length of every in-range x row, in
+    /// `inRangeBins` order: loops over whole rows need no list of bins. Inlinable so that
+    /// callers' loops over each row compile as if written in place.
+    @inlinable
+    public func forEachInRangeRow<E: Error>(_ body: (_ start: Int, _ length: Int) throws(E) -> Void) throws(E) {
+        let nx = axes[0].binCount
+        let rowCells = nx + 2
+        let ny = axes.count > 1 ? axes[1].binCount : 1, nz = axes.count > 2 ? axes[2].binCount : 1
+        let planeCells = rowCells * (axes.count > 1 ? axes[1].cellCount : 1)
+        let yFirst = axes.count > 1 ? 1 : 0, zFirst = axes.count > 2 ? 1 : 0
+        for z in zFirst..<(zFirst + nz) {
+            for y in yFirst..<(yFirst + ny) { try body(z * planeCells + y * rowCells + 1, nx) }
+        }
+    }
+
     /// ROOT's `GetSumOfWeights`: the sum of in-range contents (bin means for profiles).
     public var sumOfWeights: Double {
-        inRangeBins.reduce(0) { $0 + contents[$1] }
+        contents.withUnsafeBufferPointer { contents in
+            var sum = 0.0
+            forEachInRangeRow { start, length in
+                for x in start..<(start + length) { sum += contents[x] }
+            }
+            return sum
+        }
     }
 
     /// ROOT's `GetMean(axis + 1)`.

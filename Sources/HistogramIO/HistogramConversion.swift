@@ -7,8 +7,10 @@ extension Histogram {
     public init(_ record: HistogramRecord) throws(HistogramError) {
         guard record.axes.count >= record.dimension else { throw .invalidDimension(record.axes.count) }
         var axes: [Axis] = []
+        axes.reserveCapacity(record.dimension)
         for (index, stored) in record.axes.prefix(record.dimension).enumerated() {
-            let labels = stored.labels.filter { (1...stored.binCount).contains($0.key) && !$0.value.isEmpty }
+            let labels = stored.labels.isEmpty
+                ? stored.labels : stored.labels.filter { (1...stored.binCount).contains($0.key) && !$0.value.isEmpty }
             axes.append(try Axis(
                 binCount: stored.binCount, lowerEdge: stored.minimum, upperEdge: stored.maximum,
                 variableEdges: stored.edges.isEmpty ? nil : stored.edges, labels: labels, title: stored.title,

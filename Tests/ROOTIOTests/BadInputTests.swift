@@ -53,6 +53,21 @@ import TestSupport
         }
     }
 
+    /// Files on disk are memory-mapped: a truncated one must throw before touching bytes
+    /// past its end (which would fault), wherever the cut falls.
+    @Test func truncatedFilesOnDiskThrow() throws {
+        let whole = try Self.bytes(Self.classes)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("truncated-\(UUID().uuidString).root")
+        defer { try? FileManager.default.removeItem(at: url) }
+        for length in [0, 3, 100, whole.count / 3, whole.count / 2, whole.count - 1] {
+            try Data(whole.prefix(length)).write(to: url)
+            #expect(throws: ROOTIOError.self, "truncated at \(length)") {
+                let file = try ROOTFile(path: url.path)
+                for listed in try file.listAllKeys() { _ = try file.object(of: listed.key, keyPath: listed.path) }
+            }
+        }
+    }
+
     /// Truncation hidden by a header that agrees with it: keys then point past the end.
     @Test func truncationBehindAConsistentHeaderThrows() throws {
         var whole = try Self.bytes(Self.classes)

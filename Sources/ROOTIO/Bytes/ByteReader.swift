@@ -37,6 +37,7 @@ struct ByteReader {
         position = newPosition
     }
 
+    @inline(__always)
     private mutating func load<T: FixedWidthInteger>(_: T.Type) throws(ROOTIOError) -> T {
         let size = MemoryLayout<T>.size
         try require(size)
@@ -45,15 +46,15 @@ struct ByteReader {
         return T(bigEndian: value)
     }
 
-    mutating func u8() throws(ROOTIOError) -> UInt8 { try load(UInt8.self) }
-    mutating func i8() throws(ROOTIOError) -> Int8 { try load(Int8.self) }
-    mutating func u16() throws(ROOTIOError) -> UInt16 { try load(UInt16.self) }
-    mutating func i16() throws(ROOTIOError) -> Int16 { try load(Int16.self) }
-    mutating func u32() throws(ROOTIOError) -> UInt32 { try load(UInt32.self) }
-    mutating func i32() throws(ROOTIOError) -> Int32 { try load(Int32.self) }
-    mutating func i64() throws(ROOTIOError) -> Int64 { try load(Int64.self) }
-    mutating func f32() throws(ROOTIOError) -> Float { Float(bitPattern: try load(UInt32.self)) }
-    mutating func f64() throws(ROOTIOError) -> Double { Double(bitPattern: try load(UInt64.self)) }
+    @inline(__always) mutating func u8() throws(ROOTIOError) -> UInt8 { try load(UInt8.self) }
+    @inline(__always) mutating func i8() throws(ROOTIOError) -> Int8 { try load(Int8.self) }
+    @inline(__always) mutating func u16() throws(ROOTIOError) -> UInt16 { try load(UInt16.self) }
+    @inline(__always) mutating func i16() throws(ROOTIOError) -> Int16 { try load(Int16.self) }
+    @inline(__always) mutating func u32() throws(ROOTIOError) -> UInt32 { try load(UInt32.self) }
+    @inline(__always) mutating func i32() throws(ROOTIOError) -> Int32 { try load(Int32.self) }
+    @inline(__always) mutating func i64() throws(ROOTIOError) -> Int64 { try load(Int64.self) }
+    @inline(__always) mutating func f32() throws(ROOTIOError) -> Float { Float(bitPattern: try load(UInt32.self)) }
+    @inline(__always) mutating func f64() throws(ROOTIOError) -> Double { Double(bitPattern: try load(UInt64.self)) }
 
     /// A 32- or 64-bit file offset, as chosen by a record's version.
     mutating func seekPointer(big: Bool) throws(ROOTIOError) -> Int {
@@ -64,12 +65,22 @@ struct ByteReader {
 
     /// A ROOT `TString`: one length byte, or 255 and a 32-bit length, then the bytes.
     mutating func string() throws(ROOTIOError) -> String {
-        var length = Int(try u8())
-        if length == 255 { length = Int(try u32()) }
-        try require(length)
+        let length = try stringLength()
         let text = String(decoding: bytes[position..<(position + length)], as: UTF8.self)
         position += length
         return text
+    }
+
+    /// Passes over a `TString` that is not kept, without building it.
+    mutating func skipString() throws(ROOTIOError) {
+        position += try stringLength()
+    }
+
+    private mutating func stringLength() throws(ROOTIOError) -> Int {
+        var length = Int(try u8())
+        if length == 255 { length = Int(try u32()) }
+        try require(length)
+        return length
     }
 
     /// A NUL-terminated class name, as written in a new-class tag.
@@ -84,11 +95,8 @@ struct ByteReader {
 
     /// `count` big-endian elements converted to `Double`, after checking they are all present.
     mutating func numbers(_ element: NumericElement, count: Int) throws(ROOTIOError) -> [Double] {
-        guard count >= 0, count <= remaining / element.size else {
-            throw error(.truncated(needed: max(count, 0) &* element.size, available: remaining))
-        }
         let start = position
-        position += count * element.size
+        try skipNumbers(element, count: count)
         // One loop per element type, so that each is a plain byte-swapping loop.
         switch element {
         case .int8: return convert(start, count, Int8.self) { Double($0) }
@@ -100,26 +108,48 @@ struct ByteReader {
         }
     }
 
+    /// A plain loop over raw memory with wrapping index arithmetic (`numbers` checked the
+    /// range), so that the compiler vectorizes the byte swap and conversion.
     @inline(__always)
     private func convert<T: FixedWidthInteger>(
         _ start: Int, _ count: Int, _: T.Type, _ transform: (T) -> Double
     ) -> [Double] {
         bytes.withUnsafeBytes { raw in
             [Double](unsafeUninitializedCapacity: count) { output, initialized in
+                guard let source = raw.baseAddress.map({ $0 + start }), let target = output.baseAddress else { return }
                 let size = MemoryLayout<T>.size
-                for index in 0..<count {
-                    output[index] = transform(T(bigEndian: raw.loadUnaligned(fromByteOffset: start + index * size, as: T.self)))
+                var index = 0
+                while index < count {
+                    target[index] = transform(T(bigEndian: source.loadUnaligned(fromByteOffset: index &* size, as: T.self)))
+                    index &+= 1
                 }
                 initialized = count
             }
         }
     }
 
+    /// Passes over `count` elements that are not kept, after checking they are all present.
+    mutating func skipNumbers(_ element: NumericElement, count: Int) throws(ROOTIOError) {
+        guard count >= 0, count <= remaining / element.size else {
+            throw error(.truncated(needed: max(count, 0) &* element.size, available: remaining))
+        }
+        position += count * element.size
+    }
+
     /// A `TArray`: a 32-bit count then the elements, with no class header.
     mutating func array(_ element: NumericElement) throws(ROOTIOError) -> [Double] {
+        try numbers(element, count: try arrayCount())
+    }
+
+    /// Passes over a `TArray` that is not kept.
+    mutating func skipArray(_ element: NumericElement) throws(ROOTIOError) {
+        try skipNumbers(element, count: try arrayCount())
+    }
+
+    private mutating func arrayCount() throws(ROOTIOError) -> Int {
         let count = Int(try i32())
         guard count >= 0 else { throw error(.invalid("negative array length \(count)")) }
-        return try numbers(element, count: count)
+        return count
     }
 }
 

@@ -22,6 +22,7 @@ struct ObjectReader {
     }
 
     /// Reads the optional byte count and the version of a class block.
+    @inline(__always)
     mutating func header(_ className: String) throws(ROOTIOError) -> ClassHeader {
         let start = bytes.position
         let word = try bytes.u32()
@@ -39,6 +40,7 @@ struct ObjectReader {
     }
 
     /// Checks that a class's members ended exactly where its byte count said.
+    @inline(__always)
     func finish(_ header: ClassHeader) throws(ROOTIOError) {
         if let end = header.end, end != bytes.position {
             throw bytes.error(.byteCountMismatch(className: header.className, expected: end, actual: bytes.position))

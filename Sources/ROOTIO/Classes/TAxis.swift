@@ -19,7 +19,7 @@ public struct AxisRecord: Sendable, Equatable {
 /// TAxis versions: 6 (ROOT 4), 9 (5.28–6.06, adds fBits2 and fLabels), 10 (6.08–6.40, adds
 /// fModLabs). 7 and 8 were never seen in files, so they are refused rather than guessed.
 extension ObjectReader {
-    static let tAxisVersions: Set<Int> = [6, 9, 10]
+    static let tAxisVersions = [6, 9, 10]
     /// The TAttAxis base (version 4 since ROOT 4) is skipped by its byte count.
     /// TAxis::kAxisRange, BIT(11) of the TObject bits: a display range is set.
     static let axisRangeBit: UInt32 = 1 << 11
@@ -40,7 +40,7 @@ extension ObjectReader {
         let first = Int(try bytes.i32()), last = Int(try bytes.i32())
         let bits2 = header.version >= 9 ? try bytes.u16() : 0  // fBits2
         _ = try bytes.u8()  // fTimeDisplay
-        _ = try bytes.string()  // fTimeFormat
+        try bytes.skipString()  // fTimeFormat
         var labels: [Int: String] = [:]
         if header.version >= 9 { labels = try axisLabels() }
         if header.version >= 10 { try skipListPointer() }  // fModLabs

@@ -21,13 +21,13 @@ extension ObjectReader {
         record.firstMoments = [try bytes.f64()]
         record.secondMoments = [try bytes.f64()]
         try bytes.skip(3 * 8)  // fMaximum, fMinimum, fNormFactor
-        _ = try bytes.array(.float64)  // fContour
+        try bytes.skipArray(.float64)  // fContour
         record.sumw2 = try bytes.array(.float64)
-        _ = try bytes.string()  // fOption
+        try bytes.skipString()  // fOption
         try skipList("TList")  // fFunctions
         if header.version >= 4 {
             let bufferSize = Int(try bytes.i32())
-            if try bytes.u8() != 0 { _ = try bytes.numbers(.float64, count: bufferSize) }
+            if try bytes.u8() != 0 { try bytes.skipNumbers(.float64, count: bufferSize) }
         }
         if header.version >= 7 { _ = try bytes.i32() }  // fBinStatErrOpt
         if header.version >= 8 { _ = try bytes.i32() }  // fStatOverflows

@@ -11,7 +11,7 @@ extension ObjectReader {
         let header = try header(className)
         try check(header, known: Self.tListVersions)
         if header.version > 2 { try tObject() }
-        if header.version > 1 { _ = try bytes.string() }
+        if header.version > 1 { try bytes.skipString() }  // fName
         let count = Int(try bytes.i32())
         guard count >= 0, count <= bytes.remaining / 4 else {
             throw bytes.error(.invalid("\(className) of \(count) entries in \(bytes.remaining) bytes"))

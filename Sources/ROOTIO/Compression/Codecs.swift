@@ -2,6 +2,7 @@ import CDeflate
 import CLZ4
 import CLZMA
 import CZstd
+import Synchronization
 
 /// zlib streams (`ZL`) and ROOT's old raw-deflate blocks (`CS`), inflated by libdeflate
 /// straight into the object's bytes (a block's output size is known up front, which is
@@ -23,14 +24,35 @@ enum Inflate {
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, format: String, _ decode: Decode
     ) -> ROOTIOError.Reason? {
         guard input.baseAddress != nil, output.baseAddress != nil else { return .decompressionFailed("empty \(format) block") }
-        guard let decompressor = libdeflate_alloc_decompressor() else { return .decompressionFailed("\(format) initialisation") }
-        defer { libdeflate_free_decompressor(decompressor) }
-        var produced = 0
-        let status = decode(decompressor, input.baseAddress, input.count, output.baseAddress, output.count, &produced)
+        let result = DecompressorPool.withDecompressor { decompressor in
+            var produced = 0
+            let status = decode(decompressor, input.baseAddress, input.count, output.baseAddress, output.count, &produced)
+            return (status, produced)
+        }
+        guard let (status, produced) = result else { return .decompressionFailed("\(format) initialisation") }
         guard status == LIBDEFLATE_SUCCESS, produced == output.count else {
             return .decompressionFailed("\(format) status \(status.rawValue), \(produced) of \(output.count) bytes")
         }
         return nil
+    }
+}
+
+/// libdeflate decompressors kept for reuse: making one allocates and zeroes about 11 KB,
+/// which costs as much as inflating a small histogram. One is taken per call, so threads
+/// never share one; the pool grows to the number of threads that inflate at once.
+enum DecompressorPool {
+    private struct Handle: @unchecked Sendable {
+        let decompressor: OpaquePointer
+    }
+
+    private static let idle = Mutex<[Handle]>([])
+
+    /// Runs `body` with a decompressor of its own; nil if none could be made.
+    static func withDecompressor<Result>(_ body: (OpaquePointer) -> Result) -> Result? {
+        let reused = idle.withLock { $0.popLast() }
+        guard let handle = reused ?? libdeflate_alloc_decompressor().map(Handle.init) else { return nil }
+        defer { idle.withLock { $0.append(handle) } }
+        return body(handle.decompressor)
     }
 }
 

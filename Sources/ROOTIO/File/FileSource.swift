@@ -6,8 +6,14 @@ import Glibc
 import Darwin
 #endif
 
-/// Random access to a file's bytes with `pread` (only the bytes asked for are read, and
-/// concurrent reads from many threads need no locking), or to bytes already in memory.
+/// Random access to a file's bytes through a read-only memory mapping (no copy into a
+/// buffer of ours, and concurrent reads from many threads need no locking), or to bytes
+/// already in memory.
+///
+/// Every access is checked against the size the file had when it was opened, so a file
+/// that was already truncated gives a `truncated` error and never touches unmapped pages.
+/// A file shrunk by another process while it is open would fault (SIGBUS); run files are
+/// written under another name and renamed into place, never rewritten.
 final class FileSource: Sendable {
     let path: String
     let size: Int
@@ -16,21 +22,34 @@ final class FileSource: Sendable {
     let bytesRead = Atomic<Int>(0)
 
     private enum Storage {
-        case descriptor(Int32)
+        case mapping(Mapping)
         case memory([UInt8])
+    }
+
+    /// The mapped range; read-only and unmapped only when the source goes away.
+    private struct Mapping: @unchecked Sendable {
+        let base: UnsafeRawPointer?
     }
 
     init(path: String) throws(ROOTIOError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ROOTIOError(.io(Self.errorText()), file: path) }
+        // The mapping outlives the descriptor.
+        defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            close(descriptor)
             throw ROOTIOError(.io("not a regular file"), file: path)
         }
+        let size = Int(status.st_size)
+        var base: UnsafeRawPointer?
+        if size > 0 {
+            let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
+            guard let mapped, mapped != MAP_FAILED else { throw ROOTIOError(.io("mmap: " + Self.errorText()), file: path) }
+            base = UnsafeRawPointer(mapped)
+        }
         self.path = path
-        self.size = Int(status.st_size)
-        storage = .descriptor(descriptor)
+        self.size = size
+        storage = .mapping(Mapping(base: base))
     }
 
     init(bytes: [UInt8], name: String) {
@@ -40,45 +59,33 @@ final class FileSource: Sendable {
     }
 
     deinit {
-        if case let .descriptor(descriptor) = storage { close(descriptor) }
+        if case let .mapping(mapping) = storage, let base = mapping.base {
+            munmap(UnsafeMutableRawPointer(mutating: base), size)
+        }
     }
 
-    /// Exactly `count` bytes at `offset`, or a `truncated` error if the file ends first.
-    func read(at offset: Int, count: Int) throws(ROOTIOError) -> [UInt8] {
+    /// Calls `body` with exactly `count` bytes at `offset`, or throws `truncated` if the
+    /// file ends first. The bytes are valid only during the call.
+    func withBytes<Result>(
+        at offset: Int, count: Int, _ body: (UnsafeRawBufferPointer) throws(ROOTIOError) -> Result
+    ) throws(ROOTIOError) -> Result {
         guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {
             throw ROOTIOError(.truncated(needed: count, available: max(0, size - max(offset, 0))), file: path, offset: offset)
         }
         bytesRead.add(count, ordering: .relaxed)
         switch storage {
         case let .memory(bytes):
-            return Array(bytes[offset..<(offset + count)])
-        case let .descriptor(descriptor):
-            return try read(descriptor, at: offset, count: count)
+            return try bytes.withRawBytes { raw throws(ROOTIOError) in
+                try body(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count)]))
+            }
+        case let .mapping(mapping):
+            return try body(UnsafeRawBufferPointer(start: mapping.base.map { $0 + offset }, count: count))
         }
     }
 
-    private func read(_ descriptor: Int32, at offset: Int, count: Int) throws(ROOTIOError) -> [UInt8] {
-        if count == 0 { return [] }
-        var failure: ROOTIOError?
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let got = pread(descriptor, buffer.baseAddress.map { $0 + done }, count - done, off_t(offset + done))
-                if got > 0 {
-                    done += got
-                } else if got < 0 && errno == EINTR {
-                    continue
-                } else {
-                    failure = got == 0
-                        ? ROOTIOError(.truncated(needed: count, available: done), file: path, offset: offset)
-                        : ROOTIOError(.io(Self.errorText()), file: path, offset: offset)
-                    break
-                }
-            }
-            initialized = done
-        }
-        if let failure { throw failure }
-        return bytes
+    /// A copy of exactly `count` bytes at `offset` (see `withBytes`).
+    func read(at offset: Int, count: Int) throws(ROOTIOError) -> [UInt8] {
+        try withBytes(at: offset, count: count) { Array($0) }
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

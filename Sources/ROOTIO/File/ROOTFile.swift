@@ -3,7 +3,7 @@ import Synchronization
 /// A ROOT file opened for reading. Opening reads the header and the top keys list;
 /// subdirectories are listed and objects decompressed only when asked for.
 ///
-/// Reads go through `pread`, so one `ROOTFile` can serve many threads at once.
+/// Reads go through a read-only memory mapping, so one `ROOTFile` can serve many threads at once.
 public final class ROOTFile: Sendable {
     public let path: String
     public let header: FileHeader
@@ -81,8 +81,9 @@ public final class ROOTFile: Sendable {
     /// The object bytes of `key`, decompressed; touches only that record's bytes.
     public func objectBytes(of key: Key, keyPath: String) throws(ROOTIOError) -> [UInt8] {
         try locating(file: path, keyPath: keyPath) {
-            let stored = try storedBytes(of: key)
-            return key.isCompressed ? try BlockDecompressor.decompress(stored, objectBytes: key.objectBytes) : stored
+            try source.withBytes(at: key.dataOffset, count: key.storedBytes) { stored throws(ROOTIOError) in
+                key.isCompressed ? try BlockDecompressor.decompress(stored, objectBytes: key.objectBytes) : Array(stored)
+            }
         }
     }
 

@@ -9,7 +9,11 @@ import ROOTIO
 // named ones) on every histogram pair, pairs spread over all cores; reading included.
 // Best of N.
 //
-//   ComparatorsBenchmark [--repeat N] [--only name,name] DATA.root REFERENCE.root
+//   ComparatorsBenchmark [--repeat N] [--only name,name] [--dump FILE] DATA.root REFERENCE.root
+//
+// `--dump FILE` also writes every comparison (scores bit for bit, info, a checksum of the
+// drawn histograms), one line each: dumps of two builds must be identical when an
+// optimisation changes no result.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {
@@ -20,8 +24,9 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let repetitions = option("--repeat").flatMap { Int($0) } ?? 3
 var selected = Comparators.all
 if let list = option("--only") { selected = list.split(separator: ",").compactMap { Comparators.named(String($0)) } }
+let dumpPath = option("--dump")
 guard arguments.count == 2, !selected.isEmpty else {
-    print("usage: ComparatorsBenchmark [--repeat N] [--only name,name] DATA.root REFERENCE.root")
+    print("usage: ComparatorsBenchmark [--repeat N] [--only name,name] [--dump FILE] DATA.root REFERENCE.root")
     exit(2)
 }
 
@@ -82,24 +87,42 @@ struct Tally {
     var comparisons = 0
     var flagged = 0
     var perComparator: [String: Double] = [:]
+    /// With `--dump`: one line per comparison, in path and comparator order.
+    var dump: [String] = []
 }
 
-@MainActor func runAll(dataPath: String, referencePath: String, timeEach: Bool) throws -> Tally {
+/// A comparison as one line that differs whenever any result differs.
+@Sendable func dumpLine(path: String, _ comparison: Comparison) -> String {
+    let scores = comparison.scores.sorted { $0.key < $1.key }
+        .map { "\($0.key)=\(String($0.value.bitPattern, radix: 16))" }.joined(separator: " ")
+    var checksum: UInt64 = 14_695_981_039_346_656_037
+    for drawable in comparison.drawables {
+        for value in drawable.histogram.contents + (drawable.histogram.variances ?? []) {
+            checksum = (checksum ^ value.bitPattern) &* 1_099_511_628_211
+        }
+    }
+    return "\(path)\t\(comparison.comparator)\t\(comparison.status)\t\(comparison.show)\t\(scores)\t\(comparison.info)"
+        + "\t\(comparison.drawables.map { "\($0.role):\($0.histogram.className)" })\t\(String(checksum, radix: 16))"
+}
+
+@MainActor func runAll(dataPath: String, referencePath: String, timeEach: Bool, dump: Bool = false) throws -> Tally {
     let both = try readBoth([dataPath, referencePath])
     let (data, references) = (both[0], both[1])
     let paths = data.keys.filter { references[$0] != nil }.sorted()
-    let results = Slots<(flagged: Int, times: [Double])>(count: paths.count)
+    let results = Slots<(flagged: Int, times: [Double], lines: [String])>(count: paths.count)
     let comparators = selected
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
         guard let d = data[paths[index]], let r = references[paths[index]] else { return }
         var flagged = 0
-        var times: [Double] = []
+        var times: [Double] = [], lines: [String] = []
         for comparator in comparators {
             let start = timeEach ? DispatchTime.now().uptimeNanoseconds : 0
-            if comparator.compare(data: d, references: [r], options: .default).flagged { flagged += 1 }
+            let comparison = comparator.compare(data: d, references: [r], options: .default)
+            if comparison.flagged { flagged += 1 }
             if timeEach { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+            if dump { lines.append(dumpLine(path: paths[index], comparison)) }
         }
-        results.set(index, (flagged, times))
+        results.set(index, (flagged, times, lines))
     }
     var tally = Tally(pairs: paths.count)
     for index in paths.indices {
@@ -107,6 +130,7 @@ struct Tally {
         tally.comparisons += comparators.count
         tally.flagged += result.flagged
         for (comparator, time) in zip(comparators, result.times) { tally.perComparator[comparator.name, default: 0] += time }
+        tally.dump += result.lines
     }
     return tally
 }
@@ -122,7 +146,8 @@ do {
     print(String(format: "%@ on %d pairs, reading included: %.3f s (%d comparisons, %d flagged; runs: %@)",
                  selected.map { $0.name }.joined(separator: ", ") as NSString, tally.pairs, times.min() ?? 0, tally.comparisons, tally.flagged,
                  times.map { String(format: "%.3f", $0) }.joined(separator: " ") as NSString))
-    let profile = try runAll(dataPath: arguments[0], referencePath: arguments[1], timeEach: true)
+    let profile = try runAll(dataPath: arguments[0], referencePath: arguments[1], timeEach: true, dump: dumpPath != nil)
+    if let dumpPath { try profile.dump.map { $0 + "\n" }.joined().write(toFile: dumpPath, atomically: true, encoding: .utf8) }
     print("CPU time per comparator (summed over threads):")
     for (name, time) in profile.perComparator.sorted(by: { $0.value > $1.value }) {
         print(String(format: "  %-14@ %7.3f s", name as NSString, time))
