@@ -28,7 +28,7 @@ public enum Engine {
             let folder = output.appendingPathComponent(PlotWriter.folder)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             plots = PlotWriter(
-                outputDirectory: output, selection: request.plots,
+                outputPath: output.path, selection: request.plots,
                 dataRun: data.run.label, referenceRuns: references.map(\.run.label))
         }
         let evaluator = HistogramEvaluator(data: data, references: references, plots: plots)

@@ -31,7 +31,7 @@ enum Gallery {
             """
         page += unmatchedSection(report.unmatched)
         page += "<main id=\"cards\">\n"
-        for result in report.results { page += card(result, report: report) }
+        for result in report.results { card(result, report: report, into: &page) }
         page += "</main>\n<p id=\"empty\" hidden=\"hidden\">Nothing to show here: no histogram needs attention or matches the filter. Tick \u{201C}show all\u{201D} to see every histogram.</p>\n"
         page += "<script>//<![CDATA[\n\(script)\n//]]></script>\n</body>\n</html>\n"
         return page
@@ -60,27 +60,40 @@ enum Gallery {
         return section + "</ul></section>\n"
     }
 
-    private static func card(_ result: HistogramResult, report: Report) -> String {
-        var card = "<article class=\"card \(result.status.rawValue)\" data-display=\"\(result.display ? 1 : 0)\" data-path=\"\(escape(result.path.lowercased()))\">\n"
-        card += "<h2>\(escape(result.path))</h2>\n"
-        card += "<p class=\"meta\"><span class=\"badge \(result.status.rawValue)\">\(label(result.status))</span> \(escape(result.className)) \u{B7} \(entriesText(result.entries, report: report))</p>\n"
+    /// Appended piece by piece: building each card as its own string of interpolations cost
+    /// more than everything else in the page.
+    private static func card(_ result: HistogramResult, report: Report, into page: inout String) {
+        let status = result.status.rawValue
+        page += "<article class=\"card "; page += status; page += "\" data-display=\""; page += result.display ? "1" : "0"
+        page += "\" data-path=\""; page += escape(result.path.lowercased()); page += "\">\n<h2>"; page += escape(result.path)
+        page += "</h2>\n<p class=\"meta\"><span class=\"badge "; page += status; page += "\">"; page += label(result.status)
+        page += "</span> "; page += escape(result.className); page += " \u{B7} "; entriesText(result.entries, report: report, into: &page)
+        page += "</p>\n"
         for plot in result.plots {
-            card += "<a href=\"\(escape(plot))\"><img src=\"\(escape(plot))\" alt=\"plot of \(escape(result.path))\" loading=\"lazy\"/></a>\n"
+            let link = escape(plot)
+            page += "<a href=\""; page += link; page += "\"><img src=\""; page += link; page += "\" alt=\"plot of "
+            page += escape(result.path); page += "\" loading=\"lazy\"/></a>\n"
         }
         for (name, outcome) in result.comparators.sorted(by: { $0.key < $1.key }) {
-            let scores = outcome.scores.sorted { $0.key < $1.key }.map { "\(escape($0.key)) \(format($0.value))" }.joined(separator: ", ")
-            card += "<details class=\"\(outcome.flagged ? "flagged" : "ok")\"><summary><b>\(escape(name))</b> \(outcome.flagged ? "outlier" : "ok")"
-            if let info = outcome.info, !info.isEmpty { card += ": \(escape(info))" }
-            card += "</summary><p class=\"scores\">\(scores)</p></details>\n"
+            page += "<details class=\""; page += outcome.flagged ? "flagged" : "ok"; page += "\"><summary><b>"; page += escape(name)
+            page += "</b> "; page += outcome.flagged ? "outlier" : "ok"
+            if let info = outcome.info, !info.isEmpty { page += ": "; page += escape(info) }
+            page += "</summary><p class=\"scores\">"
+            for (index, score) in outcome.scores.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { page += ", " }
+                page += escape(score.key); page += " "; page += format(score.value)
+            }
+            page += "</p></details>\n"
         }
-        for note in result.notes { card += "<p class=\"note\">\(escape(note))</p>\n" }
-        return card + "</article>\n"
+        for note in result.notes { page += "<p class=\"note\">"; page += escape(note); page += "</p>\n" }
+        page += "</article>\n"
     }
 
-    private static func entriesText(_ entries: Entries, report: Report) -> String {
-        let data = "run \(escape(report.data.label)): \(entries.data.map(format) ?? "absent")"
-        let refs = zip(report.refs, entries.refs).map { "run \(escape($0.label)): \($1.map(format) ?? "absent")" }
-        return "entries " + ([data] + refs).joined(separator: ", ")
+    private static func entriesText(_ entries: Entries, report: Report, into page: inout String) {
+        page += "entries run "; page += escape(report.data.label); page += ": "; page += entries.data.map(format) ?? "absent"
+        for (reference, count) in zip(report.refs, entries.refs) {
+            page += ", run "; page += escape(reference.label); page += ": "; page += count.map(format) ?? "absent"
+        }
     }
 
     static func label(_ status: HistogramResult.Status) -> String {
@@ -100,7 +113,7 @@ enum Gallery {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "\u{221E}" : "\u{2212}\u{221E}") }
         if value == value.rounded(), value.magnitude < 1e15 { return String(Int64(value)) }
         let magnitude = value.magnitude
-        guard magnitude >= 1e-3, magnitude < 1e6 else { return String(format: "%.4g", value) }
+        guard magnitude >= 1e-3, magnitude < 1e6 else { return CFormat.double(value, "%.4g") }
         // Four significant digits without Foundation's slow `String(format:)`, for the common range.
         var scale = 1.0
         for _ in 0..<max(0, 3 - Int(log10(magnitude).rounded(.down))) { scale *= 10 }

@@ -11,7 +11,9 @@ struct PlotWriter: Sendable {
     /// thousands of plots, and per-cell tooltips would make most of their bytes.
     static let tooltipLimit = 400
 
-    let outputDirectory: URL
+    /// The report folder's path: plots are written by path, not `URL`, which cost as much
+    /// as the writing itself.
+    let outputPath: String
     let selection: ComparisonRequest.Plots
     let dataRun: String
     let referenceRuns: [String]
@@ -39,8 +41,7 @@ struct PlotWriter: Sendable {
             var spec = plotSpec(comparison, planned: planned, data: data, references: references)
             if data.dimension == 2 { spec.highlights = highlights }
             let relative = "\(Self.folder)/\(planned.plotName).\(PlotNames.sanitized(comparison.comparator)).svg"
-            let url = outputDirectory.appendingPathComponent(relative)
-            try writeFile(Renderer.svg(for: spec), to: url)
+            try writeFile(Renderer.svgBytes(for: spec), toPath: outputPath + "/" + relative)
             written.append(relative)
         }
         return written

@@ -1,11 +1,12 @@
 public import Histogram
 public import Foundation
+import Render
 
 /// One file pair from paths to a written report, as `autodqm relmon` and each worker of
 /// `autodqm relmon-matrix` run it. Bad input becomes a report that says what was wrong.
 public struct PairRun: Sendable {
-    /// Draws a comparison as SVG; `nil` when it cannot be drawn.
-    public typealias Drawing = @Sendable (_ comparison: RelMonComparison, _ test: Histogram, _ reference: Histogram) -> String?
+    /// Draws a comparison as an SVG document's UTF-8 bytes; `nil` when it cannot be drawn.
+    public typealias Drawing = @Sendable (_ comparison: RelMonComparison, _ test: Histogram, _ reference: Histogram) -> [UInt8]?
 
     /// Which comparisons get a plot. Plots are most of a report's size and time (RelMon
     /// said the same of its PNGs), so by default only failures and nulls are drawn.
@@ -49,12 +50,12 @@ public struct PairRun: Sendable {
 
     private func plotter(into output: URL) -> RelMonComparer.Plotter? {
         guard let drawing, plots != .none else { return nil }
-        let plots = plots
+        let plots = plots, folder = output.path
         return { comparison, test, reference in
             guard plots == .all || comparison.status != .success, let svg = drawing(comparison, test, reference) else { return nil }
             let name = PairReport.plotName(for: comparison.path)
             do {
-                try Data(svg.utf8).write(to: output.appendingPathComponent(name))
+                try OutputFile.write(svg, toPath: folder + "/" + name)
                 return name
             } catch {
                 return nil

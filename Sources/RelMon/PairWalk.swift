@@ -1,7 +1,7 @@
 /// One pass over both trees in step, pairing keys by name: builds the directory tree,
 /// records what only one side has, and lists the histogram pairs to test.
 final class PairWalk {
-    struct Job {
+    struct Job: Sendable {
         var test: [String]
         var reference: [String]
         /// The path below the run directory, as comparisons record it.
@@ -14,14 +14,17 @@ final class PairWalk {
     private let test: any HistogramSource
     private let reference: any HistogramSource
     private let options: RelMonOptions
+    /// Told of every job as soon as it is found, so testing can start before the walk ends.
+    private let found: (Job) -> Void
     private(set) var jobs: [Job] = []
     private(set) var problems: [String] = []
     private(set) var blacklistedDirectories = 0
 
-    init(test: any HistogramSource, reference: any HistogramSource, options: RelMonOptions) {
+    init(test: any HistogramSource, reference: any HistogramSource, options: RelMonOptions, found: @escaping (Job) -> Void = { _ in }) {
         self.test = test
         self.reference = reference
         self.options = options
+        self.found = found
     }
 
     /// Walks the directory `name` found at `testPath` and `referencePath`; `walkerPath` is
@@ -53,9 +56,11 @@ final class PairWalk {
                     node.comparisons.append(RelMonComparison(
                         name: entry.name, path: path, className: testClass, status: .skipped, rank: 0, note: .blacklisted))
                 } else {
-                    jobs.append(Job(
+                    let job = Job(
                         test: testPath + [entry.name], reference: referencePath + [entry.name], path: path,
-                        directory: address, comparison: node.comparisons.count))
+                        directory: address, comparison: node.comparisons.count)
+                    jobs.append(job)
+                    found(job)
                     // The verdict is filled in once every job has run.
                     node.comparisons.append(RelMonComparison(
                         name: entry.name, path: path, className: testClass, status: .null, rank: .nan))

@@ -27,15 +27,18 @@ public struct RelMonComparer: Sendable {
                 throw RelMonError.directoryMissing(file: source.name, path: start.joined(separator: "/"))
             }
         }
-        let walk = PairWalk(test: test, reference: reference, options: options)
+        let queue = JobQueue()
+        let walk = PairWalk(test: test, reference: reference, options: options, found: queue.add)
         let topName = options.topDirectory.last ?? ""
-        var root = walk.isBlacklisted(topName, depth: 0, mother: nil)
-            ? RelMonDirectory(name: topName)
-            : walk.directory(
+        var root = RelMonDirectory(name: topName)
+        let outcomes = run(queue, test: test, reference: reference, showSuccesses: showSuccesses, plotter: plotter) {
+            defer { queue.finish() }
+            guard !walk.isBlacklisted(topName, depth: 0, mother: nil) else { return }
+            root = walk.directory(
                 name: topName, testPath: testStart, referencePath: referenceStart,
                 walkerPath: options.topDirectory, depth: 0, address: [])
+        }
         var problems = walk.problems
-        let outcomes = run(walk.jobs, test: test, reference: reference, showSuccesses: showSuccesses, plotter: plotter)
         for (job, outcome) in zip(walk.jobs, outcomes) {
             root.update(at: job.directory[...], comparison: job.comparison) { comparison in
                 comparison.status = outcome.verdict.status
@@ -67,25 +70,47 @@ public struct RelMonComparer: Sendable {
         var problem: String?
     }
 
-    /// Runs the jobs on `options.parallelism` threads, each taking every n-th job.
+    /// Runs `walk` on this thread and the jobs it finds on `options.parallelism` threads,
+    /// this one joining in when the walk is over. Each thread takes the next job not yet
+    /// taken: pairs differ a lot in cost (a large map with a plot against a small 1D
+    /// histogram), so a fixed share per thread would leave one idle at the end.
     private func run(
-        _ jobs: [PairWalk.Job], test: any HistogramSource, reference: any HistogramSource,
-        showSuccesses: Bool, plotter: Plotter?
+        _ queue: JobQueue, test: any HistogramSource, reference: any HistogramSource,
+        showSuccesses: Bool, plotter: Plotter?, walk: () -> Void
     ) -> [Outcome] {
-        let workers = min(options.parallelism, max(1, jobs.count))
-        let results = Mutex([Outcome?](repeating: nil, count: jobs.count))
-        let paths = jobs.map { ($0.test, $0.reference, $0.path) }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var mine: [(Int, Outcome)] = []
-            for index in stride(from: worker, to: paths.count, by: workers) {
-                let (testPath, referencePath, path) = paths[index]
-                mine.append((index, outcome(
-                    test: test, testPath, reference: reference, referencePath, path: path,
-                    showSuccesses: showSuccesses, plotter: plotter)))
+        let done = Outcomes()
+        let helpers = DispatchGroup()
+        for _ in 1..<options.parallelism {
+            DispatchQueue.global().async(group: helpers) {
+                drain(queue, into: done, test: test, reference: reference, showSuccesses: showSuccesses, plotter: plotter)
             }
-            results.withLock { all in for (index, outcome) in mine { all[index] = outcome } }
         }
-        return results.withLock { $0.map { $0 ?? Outcome(verdict: Verdict(status: .null, rank: .nan, note: .undefined)) } }
+        walk()
+        drain(queue, into: done, test: test, reference: reference, showSuccesses: showSuccesses, plotter: plotter)
+        helpers.wait()
+        return done.list.withLock { results in
+            var outcomes = [Outcome](repeating: Outcome(verdict: Verdict(status: .null, rank: .nan, note: .undefined)), count: results.count)
+            for (index, outcome) in results { outcomes[index] = outcome }
+            return outcomes
+        }
+    }
+
+    /// Outcomes by job index, from every thread.
+    private final class Outcomes: Sendable {
+        let list = Mutex<[(Int, Outcome)]>([])
+    }
+
+    private func drain(
+        _ queue: JobQueue, into done: Outcomes, test: any HistogramSource, reference: any HistogramSource,
+        showSuccesses: Bool, plotter: Plotter?
+    ) {
+        var mine: [(Int, Outcome)] = []
+        while let (index, job) = queue.next() {
+            mine.append((index, outcome(
+                test: test, job.test, reference: reference, job.reference, path: job.path,
+                showSuccesses: showSuccesses, plotter: plotter)))
+        }
+        done.list.withLock { $0 += mine }
     }
 
     private func outcome(

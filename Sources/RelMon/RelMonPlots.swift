@@ -5,13 +5,13 @@ import Render
 /// histogram over the reference scaled to the test's integral (RelMon's tests compare
 /// shapes), with per-bin pulls so 2D maps show *where* they differ.
 public enum RelMonPlots {
-    public static func draw(_ comparison: RelMonComparison, test: Histogram, reference: Histogram) -> String? {
+    public static func draw(_ comparison: RelMonComparison, test: Histogram, reference: Histogram) -> [UInt8]? {
         guard test.axes.count == reference.axes.count,
               zip(test.axes, reference.axes).allSatisfy({ $0.binCount == $1.binCount }) else {
-            return Renderer.svg(for: spec(comparison, test: test, reference: nil, pulls: nil))
+            return Renderer.svgBytes(for: spec(comparison, test: test, reference: nil, pulls: nil))
         }
         let scaled = scaledReference(reference, to: test)
-        return Renderer.svg(for: spec(comparison, test: test, reference: scaled, pulls: scaled.map { pulls(test, $0) }))
+        return Renderer.svgBytes(for: spec(comparison, test: test, reference: scaled, pulls: scaled.map { pulls(test, $0) }))
     }
 
     private static func spec(

@@ -1,12 +1,11 @@
 public import Foundation
+import Render
 
 extension RelMonResult {
     /// Stores the result as JSON (RelMon pickled its tree; a pickle cannot be read safely
     /// nor by anything but Python).
     public func write(to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(self).write(to: url)
+        try OutputFile.write(ResultJSON.encode(self), toPath: url.path)
     }
 
     /// Reads a stored result, refusing other format versions by name.

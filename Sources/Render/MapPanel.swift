@@ -35,11 +35,9 @@ struct MapPanel {
         svg.raw("<rect fill=\""); svg.raw(Palette.emptyCell); svg.raw("\""); svg.attribute("x", frame.left)
         svg.attribute("y", frame.top); svg.attribute("width", frame.width); svg.attribute("height", frame.height); svg.raw("/>\n")
         var levels = [Int8](repeating: -1, count: nx * ny)
-        var used = [Bool](repeating: false, count: colors.colors.count)
         for index in 0..<min(levels.count, values.count) where values[index].isFinite {
             let level = colors.level(values[index])
             levels[index] = Int8(level)
-            used[level] = true
         }
         // Uniform linear axes: cells are drawn in bin units under one transform, so each
         // cell costs a few short integers; otherwise in pixels at their true edges.
@@ -53,21 +51,14 @@ struct MapPanel {
             svg.coordinate(frame.bottom); svg.raw(")\"")
         }
         svg.raw(">\n")
-        for level in colors.colors.indices where used[level] {
+        let runs = Self.runs(of: levels, nx: nx, ny: ny, levelCount: colors.colors.count)
+        for level in colors.colors.indices where !runs[level].isEmpty {
             svg.raw("<path fill=\""); svg.rawString(colors.colors[level]); svg.raw("\" d=\"")
-            let target = Int8(level)
-            for row in 0..<ny {
-                let rowStart = row * nx
-                var column = 0
-                while column < nx {
-                    guard levels[rowStart + column] == target else { column += 1; continue }
-                    var end = column + 1
-                    while end < nx && levels[rowStart + end] == target { end += 1 }
-                    svg.raw("M"); svg.append(xText, column); svg.raw(" "); svg.append(yText, row)
-                    svg.raw("H"); svg.append(xText, end); svg.raw("V"); svg.append(yText, row + 1)
-                    svg.raw("H"); svg.append(xText, column); svg.raw("Z")
-                    column = end
-                }
+            for run in runs[level] {
+                let row = run.row, column = run.start, end = run.end
+                svg.raw("M"); svg.append(xText, column); svg.raw(" "); svg.append(yText, row)
+                svg.raw("H"); svg.append(xText, end); svg.raw("V"); svg.append(yText, row + 1)
+                svg.raw("H"); svg.append(xText, column); svg.raw("Z")
             }
             svg.raw("\"/>\n")
         }
@@ -83,6 +74,27 @@ struct MapPanel {
         ColorBar(scale: colors, title: colorTitle)
             .draw(&svg, frame: Frame(left: frame.right + 14, top: frame.top, right: frame.right + 28, bottom: frame.bottom))
         drawTooltips(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges)
+    }
+
+    /// A row's stretch of neighbouring cells of one colour level, columns `start..<end`.
+    struct Run { var row: Int, start: Int, end: Int }
+
+    /// The runs of every level, rows bottom to top and left to right within each: found in
+    /// one pass over the cells rather than one pass per colour level.
+    static func runs(of levels: [Int8], nx: Int, ny: Int, levelCount: Int) -> [[Run]] {
+        var runs = [[Run]](repeating: [], count: levelCount)
+        for row in 0..<ny {
+            let rowStart = row * nx
+            var column = 0
+            while column < nx {
+                let level = levels[rowStart + column]
+                var end = column + 1
+                while end < nx && levels[rowStart + end] == level { end += 1 }
+                if level >= 0 { runs[Int(level)].append(Run(row: row, start: column, end: end)) }
+                column = end
+            }
+        }
+        return runs
     }
 
     private func isOutlier(_ index: Int) -> Bool {

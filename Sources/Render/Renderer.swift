@@ -6,6 +6,12 @@ import Histogram
 /// one decimal, every text is XML-escaped, and nothing is fetched at view time.
 public enum Renderer {
     public static func svg(for spec: PlotSpec) -> String {
+        String(decoding: svgBytes(for: spec), as: UTF8.self)
+    }
+
+    /// The document as UTF-8 bytes, for writing to a file: making a `String` of a
+    /// large plot (which validates every byte) cost a tenth of drawing it.
+    public static func svgBytes(for spec: PlotSpec) -> [UInt8] {
         let width = Double(min(max(spec.width, 200), 4000)), height = Double(min(max(spec.height, 150), 4000))
         var svg = SVGBuffer(capacity: estimatedSize(spec))
         svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"")
@@ -31,7 +37,7 @@ public enum Renderer {
             ProjectionBuilder.draw(&svg, spec: spec, in: area(top))
         }
         svg.raw("</svg>\n")
-        return svg.string
+        return svg.bytes
     }
 
     static let highlightEntry = Header.LegendEntry(symbol: .highlight, text: "found region")

@@ -71,6 +71,21 @@ struct ReportTests {
         }
     }
 
+    @Test func directJSONIsTheCodableDocument() throws {
+        var result = try TreeTests.compare()
+        result.root.comparisons.append(RelMonComparison(
+            name: "nan \"q\"\\ \u{1}\n", path: "é/\t", className: "TH1F", status: .null, rank: .nan, note: .undefined,
+            plot: "plots/p.svg"))
+        result.root.unpaired.append(UnpairedObject(name: "only", kind: "TH2F", side: .reference))
+        result.directoryBlacklist = ["DQM@1"]
+        result.problems = ["a \"problem\""]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let direct = try JSONSerialization.jsonObject(with: Data(ResultJSON.encode(result))) as? NSDictionary
+        let codable = try JSONSerialization.jsonObject(with: encoder.encode(result)) as? NSDictionary
+        #expect(direct != nil && direct == codable)
+    }
+
     @Test func asciiReportHasRelMonsWording() throws {
         let text = AsciiReport(result: try TreeTests.compare()).text
         #expect(text.contains("  * A:\n   - h_bad: Chi2 Test Failed (pval = 0.0) \n"))

@@ -105,5 +105,5 @@ enum Charts {
         return svg
     }
 
-    private static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+    private static func f(_ value: Double) -> String { CFormat.double(value, "%.1f") }
 }

@@ -4,10 +4,10 @@ import Render
 /// Small helpers shared by every page (text is escaped by Render's `XMLText`): number formats, stable page names,
 /// and the one page frame with its inline style sheet (no CDN, no remote fonts).
 enum HTML {
-    static func percent(_ value: Double) -> String { String(format: "%.2f%%", value) }
+    static func percent(_ value: Double) -> String { CFormat.double(value, "%.2f%%") }
 
     /// RelMon's tile format for a rank, `%.2E`.
-    static func rank(_ value: Double) -> String { value.isFinite ? String(format: "%.2E", value) : "n/a" }
+    static func rank(_ value: Double) -> String { value.isFinite ? CFormat.double(value, "%.2E") : "n/a" }
 
     static func page(title: String, body: String) -> String {
         """

@@ -24,34 +24,51 @@ public struct PairReport: Sendable {
 
     /// Every page, by file name.
     public func pages() -> [(name: String, html: String)] {
-        var pages: [(String, String)] = []
-        collect(result.root, into: &pages)
-        return pages
+        directoriesInPageOrder().map { (pageName($0), page(for: $0)) }
     }
 
-    /// Writes the pages, the stored results and the ASCII report into `folder`; the pages
-    /// and the JSON are independent, so they are written at the same time.
+    /// Writes the pages, the stored results and the ASCII report into `folder`. Each core
+    /// takes the next file not yet taken (the JSON, the ASCII report, then page by page),
+    /// so the report's time splits evenly over the cores however the pages are sized.
     public func write(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let directories = directoriesInPageOrder()
         let failure = Mutex<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            do {
-                if part == 0 {
-                    for (name, html) in pages() { try Data(html.utf8).write(to: folder.appendingPathComponent(name)) }
-                } else {
-                    try result.write(to: folder.appendingPathComponent(Self.resultsFile))
-                    try Data(AsciiReport(result: result).text.utf8).write(to: folder.appendingPathComponent(Self.asciiFile))
+        let next = Atomic(0)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, directories.count + 2)
+        DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
+            while true {
+                let unit = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard unit < directories.count + 2 else { return }
+                do {
+                    switch unit {
+                    case 0: try result.write(to: folder.appendingPathComponent(Self.resultsFile))
+                    case 1: try OutputFile.write(AsciiReport(result: result).text, toPath: folder.path + "/" + Self.asciiFile)
+                    default:
+                        let directory = directories[unit - 2]
+                        try OutputFile.write(page(for: directory), toPath: folder.path + "/" + pageName(directory))
+                    }
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
                 }
-            } catch {
-                failure.withLock { $0 = $0 ?? error }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
     }
 
-    private func collect(_ directory: RelMonDirectory, into pages: inout [(String, String)]) {
-        pages.append((Self.pageName(for: directory.path, rootPath: result.root.path), page(for: directory)))
-        for subdirectory in directory.subdirectories { collect(subdirectory, into: &pages) }
+    /// Every directory that gets a page, the root first, depth first.
+    private func directoriesInPageOrder() -> [RelMonDirectory] {
+        var directories: [RelMonDirectory] = []
+        func collect(_ directory: RelMonDirectory) {
+            directories.append(directory)
+            for subdirectory in directory.subdirectories { collect(subdirectory) }
+        }
+        collect(result.root)
+        return directories
+    }
+
+    private func pageName(_ directory: RelMonDirectory) -> String {
+        Self.pageName(for: directory.path, rootPath: result.root.path)
     }
 
     private func page(for directory: RelMonDirectory) -> String {
