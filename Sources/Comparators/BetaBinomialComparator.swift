@@ -71,7 +71,24 @@ public struct BetaBinomialComparator: Comparator {
                 "pullCap": options.pullCap ?? 10,
             ],
             info: "chi2 = \(formatted(chi2)), max pull = \(formatted(maxPull)), " + entriesText,
-            drawables: drawables(data, kept: kept, result))
+            drawables: drawables(data, kept: kept, result),
+            displayedBins: data.dimension == 1 && options.concatenate.isEmpty
+                ? Self.displayedBins(kept: kept, data: dataCounts, references: referenceCounts, binCount: data.xAxis.binCount) : nil)
+    }
+
+    /// AutoDQM's 1D drawing range: the kept window and, beyond 20 bins, without the bins
+    /// empty in data and every reference at either end, keeping one empty bin as a margin
+    /// and at least 21 bins. In-range bin numbers (1-based); `nil` when nothing is cut.
+    static func displayedBins(kept: Range<Int>, data: [Double], references: [[Double]], binCount: Int) -> ClosedRange<Int>? {
+        guard !data.isEmpty else { return nil }
+        var low = 0, high = data.count - 1
+        let isFilled = { (bin: Int) in data[bin] != 0 || references.contains { $0[bin] != 0 } }
+        if data.count > 20, let first = data.indices.first(where: isFilled), let last = data.indices.last(where: isFilled) {
+            high = max(min(last + 1, data.count - 1), 20)
+            low = min(max(first - 1, 0), high - 20)
+        }
+        let shown = (kept.lowerBound + low + 1)...(kept.lowerBound + high + 1)
+        return shown == 1...binCount ? nil : shown
     }
 
     /// In-range counts as AutoDQM sees them: negatives clamped, rounded half to even.

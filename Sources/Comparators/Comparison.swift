@@ -12,10 +12,13 @@ public struct Comparison: Sendable, Equatable, Codable {
     /// A short human-readable summary.
     public var info: String
     public var drawables: [Drawable]
+    /// The x bins (1-based, in range) worth drawing, when a comparator narrows a 1D
+    /// plot (AutoDQM's `xmin`/`xmax` window and trimming of empty edges); `nil`: all.
+    public var displayedBins: ClosedRange<Int>?
 
     public init(
         comparator: String, status: Status, scores: [String: Double] = [:], show: Bool? = nil,
-        info: String = "", drawables: [Drawable] = []
+        info: String = "", drawables: [Drawable] = [], displayedBins: ClosedRange<Int>? = nil
     ) {
         self.comparator = comparator
         self.status = status
@@ -23,6 +26,7 @@ public struct Comparison: Sendable, Equatable, Codable {
         self.show = show ?? (status == .flagged)
         self.info = info
         self.drawables = drawables
+        self.displayedBins = displayedBins
     }
 
     /// A comparator that could not judge, with the reason.

@@ -65,7 +65,8 @@ struct PlotWriter: Sendable {
             dataRun: dataRun, referenceRuns: referenceRuns,
             xTitle: style.xTitle, yTitle: style.yTitle, xLabels: style.xLabels, yLabels: style.yLabels,
             logX: style.logX, logY: style.logY,
-            pullCap: comparison.scores["pullCap"] ?? 4, flagged: comparison.flagged, tooltipLimit: Self.tooltipLimit)
+            pullCap: comparison.scores["pullCap"] ?? 4, flagged: comparison.flagged,
+            xBins: comparison.displayedBins, tooltipLimit: Self.tooltipLimit)
     }
 
     /// The block a comparator located (the regional detector's `blockX`, `blockY`,

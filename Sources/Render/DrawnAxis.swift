@@ -10,21 +10,30 @@ struct DrawnAxis {
     let isLog: Bool
     let isVariable: Bool
 
-    init(_ axis: Axis, labels override: [String]?, title titleOverride: String?, log: Bool) {
-        var edges = axis.edges
+    /// `bins`: the in-range bins drawn (1-based), all of them by default; drawn bin i is
+    /// the axis's bin `bins.lowerBound + i - 1`.
+    init(_ axis: Axis, labels override: [String]?, title titleOverride: String?, log: Bool, bins: ClosedRange<Int>? = nil) {
+        let shown = bins.map { $0.clamped(to: 1...max(axis.binCount, 1)) } ?? 1...max(axis.binCount, 1)
+        let firstEdge = axis.edges[shown.lowerBound - 1]
+        var edges = Array(axis.edges[(shown.lowerBound - 1)...min(shown.upperBound, axis.edges.count - 1)])
         // AutoDQM's convention: an "underflow-like" first edge (< −999) would squash
         // every other bin, so it is drawn one bin width below the second edge.
         if edges.count > 2, edges[0] < -999, edges[1] > -999 {
             edges[0] = 2 * edges[1] - edges[2]
         }
         self.edges = edges
-        isVariable = axis.isVariable || edges[0] != axis.lowerEdge
+        isVariable = axis.isVariable || edges[0] != firstEdge
+        let offset = shown.lowerBound - 1
         if let override, !override.isEmpty {
             var labels: [Int: String] = [:]
-            for (index, text) in override.prefix(axis.binCount).enumerated() { labels[index + 1] = text }
+            for (index, text) in override.prefix(axis.binCount).enumerated() where shown.contains(index + 1) {
+                labels[index + 1 - offset] = text
+            }
             self.labels = labels
         } else {
-            self.labels = axis.labels.filter { (1...axis.binCount).contains($0.key) }
+            var labels: [Int: String] = [:]
+            for (bin, text) in axis.labels where shown.contains(bin) { labels[bin - offset] = text }
+            self.labels = labels
         }
         title = titleOverride ?? axis.title
         // A log axis needs every edge positive; otherwise it stays linear rather than lie.

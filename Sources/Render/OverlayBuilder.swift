@@ -4,12 +4,21 @@ import Histogram
 enum OverlayBuilder {
     static func panel(_ spec: PlotSpec) -> OverlayPanel {
         let data = spec.data
-        let n = data.xAxis.binCount
-        let bins = Array(1...n)
+        let all = 1...max(data.xAxis.binCount, 1)
+        let shown = spec.xBins?.clamped(to: all) ?? all
+        let bins = Array(shown)
         let reference = spec.reference.flatMap { sameBinning($0, data) ? $0 : nil }
         let isProfile = spec.kind == .profile || data.isProfile
+        // Regions are numbered by the histogram's bins, the panel by the drawn ones.
+        let offset = shown.lowerBound - 1
+        let highlights = spec.highlights.compactMap { region -> BinRegion? in
+            guard region.xBins.overlaps(shown) else { return nil }
+            var drawn = region
+            drawn.xBins = (region.xBins.clamped(to: shown).lowerBound - offset)...(region.xBins.clamped(to: shown).upperBound - offset)
+            return drawn
+        }
         return OverlayPanel(
-            axis: DrawnAxis(data.xAxis, labels: spec.xLabels, title: spec.xTitle, log: spec.logX),
+            axis: DrawnAxis(data.xAxis, labels: spec.xLabels, title: spec.xTitle, log: spec.logX, bins: shown),
             data: Series(data, bins: bins),
             reference: reference.map { Series($0, bins: bins) },
             pulls: inRange(spec.pulls, of: data, bins: bins),
@@ -18,7 +27,7 @@ enum OverlayBuilder {
             yTitle: spec.yTitle ?? (isProfile ? "mean" : "entries"),
             pullCap: spec.pullCap,
             outlierPull: spec.outlierPull,
-            highlights: spec.highlights,
+            highlights: highlights,
             tooltipLimit: spec.tooltipLimit,
             note: emptyNote(spec, reference: reference))
     }

@@ -38,6 +38,8 @@ public struct PlotSpec: Sendable, Equatable {
     public var flagged: Bool
     /// Bin rectangles to outline, e.g. dead or hot regions a comparator found.
     public var highlights: [BinRegion]
+    /// 1D only: the in-range x bins to draw (1-based); `nil` draws them all.
+    public var xBins: ClosedRange<Int>?
     /// Cells (2D) or bins (1D) that get a hover tooltip; beyond it only outliers get one.
     public var tooltipLimit: Int
     public var width: Int
@@ -48,7 +50,7 @@ public struct PlotSpec: Sendable, Equatable {
         title: String, dataRun: String = "", referenceRuns: [String] = [],
         xTitle: String? = nil, yTitle: String? = nil, xLabels: [String]? = nil, yLabels: [String]? = nil,
         logX: Bool = false, logY: Bool = false, pullCap: Double = 4, outlierPull: Double = 3,
-        flagged: Bool = false, highlights: [BinRegion] = [], tooltipLimit: Int = 2500,
+        flagged: Bool = false, highlights: [BinRegion] = [], xBins: ClosedRange<Int>? = nil, tooltipLimit: Int = 2500,
         width: Int = 640, height: Int = 480
     ) {
         self.kind = kind
@@ -68,6 +70,7 @@ public struct PlotSpec: Sendable, Equatable {
         self.outlierPull = outlierPull
         self.flagged = flagged
         self.highlights = highlights
+        self.xBins = xBins
         self.tooltipLimit = tooltipLimit
         self.width = width
         self.height = height

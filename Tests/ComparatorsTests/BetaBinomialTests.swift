@@ -89,6 +89,30 @@ struct BetaBinomialTests {
         #expect(!restricted.flagged, "\(restricted.info)")
     }
 
+    /// AutoDQM draws a long 1D histogram without its empty ends: one empty bin of margin
+    /// on each side and at least 21 bins; the `xmin`/`xmax` window comes first.
+    @Test func plotsOfLongHistogramsAreTrimmedToTheFilledBins() throws {
+        func histogram(filled: ClosedRange<Int>) throws -> Histogram {
+            var contents = [Double](repeating: 0, count: 102)
+            for bin in filled { contents[bin] = 50 }
+            return try Histogram(className: "TH1F", axes: [Axis(binCount: 100, lowerEdge: 0, upperEdge: 100)], contents: contents, entries: 50 * Double(filled.count))
+        }
+        let comparator = BetaBinomialComparator()
+        func shown(_ data: Histogram, _ reference: Histogram, _ options: ComparatorOptions = .default) -> ClosedRange<Int>? {
+            comparator.compare(data: data, references: [reference], options: options).displayedBins
+        }
+        // Filled bins 10–90: one empty bin kept on either side.
+        #expect(shown(try histogram(filled: 10...90), try histogram(filled: 10...90)) == 9...91)
+        // Data and reference together decide what is filled.
+        #expect(shown(try histogram(filled: 40...90), try histogram(filled: 10...60)) == 9...91)
+        // Filled bins 40–50: the 21-bin minimum extends the range downwards, as AutoDQM's formula does.
+        #expect(shown(try histogram(filled: 40...50), try histogram(filled: 40...50)) == 31...51)
+        // Nothing to cut: no range.
+        #expect(shown(try histogram(filled: 1...100), try histogram(filled: 2...99)) == nil)
+        // A window from x = 20 (bin 21 on) and then the trimming inside it.
+        #expect(shown(try histogram(filled: 10...90), try histogram(filled: 10...90), ComparatorOptions(xmin: 20)) == 21...91)
+    }
+
     /// Large maps take repeated (d, r) pulls from a memo: every pull must still be the
     /// one computed for its own bin.
     @Test func memoisedPullsMatchPerBinPulls() {

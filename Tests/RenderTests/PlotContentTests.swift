@@ -69,6 +69,18 @@ import Testing
         #expect(Set(widths.map { ($0 * 1000).rounded() }).count > 1)
     }
 
+    @Test func aBinRangeDrawsOnlyThoseBins() throws {
+        var spec = try #require(try Samples.all().first { $0.0 == "dt-pt-spike-logy" }?.1)
+        let all = Renderer.svg(for: spec).components(separatedBy: "&#10;data ").count - 1
+        spec.xBins = 3...12
+        spec.tooltipLimit = 1000
+        let plot = Renderer.svg(for: spec)
+        #expect(all > 10)
+        #expect(plot.components(separatedBy: "&#10;data ").count - 1 == 10)
+        let axis = DrawnAxis(spec.data.xAxis, labels: nil, title: nil, log: false, bins: 3...12)
+        #expect(axis.binCount == 10 && axis.lower == spec.data.xAxis.lowEdge(ofBin: 3) && axis.upper == spec.data.xAxis.upEdge(ofBin: 12))
+    }
+
     @Test func logAxisNeedsPositiveEdges() throws {
         let negative = try Axis(binCount: 4, lowerEdge: -1, upperEdge: 3)
         #expect(!DrawnAxis(negative, labels: nil, title: nil, log: true).isLog)
