@@ -39,21 +39,19 @@ public enum BetaBinomial {
         _ pulls: inout [Double], _ weighted: inout [Double]
     ) -> Int {
         var binsUsed = 0
-        // Large maps repeat (d, r) pairs: a small direct-mapped memo of the pull per pair.
-        var memo = data.count >= PullMemo.minimumBins ? PullMemo() : nil
+        // Histograms repeat (d, r) pairs (a quarter of the bins of both small and large
+        // ones): a memo of the pull per pair, exact since nD, nR and tol are fixed here.
+        var memo = PullMemo(bins: data.count)
         for bin in data.indices {
             let d = data[bin], r = reference[bin]
             if d + r != 0 { binsUsed += 1 }
             let expected = r / nR * nD
             weighted[bin] = expected
             if d == expected { continue }
-            if let known = memo?.pull(d, r) {
-                pulls[bin] = known
-                continue
+            pulls[bin] = memo.pull(d, r) {
+                let magnitude = pullMagnitude(probability: relativeLikelihood(d: d, nD: nD, r: r, nR: nR, tol: tol))
+                return d > expected ? magnitude : -magnitude
             }
-            let magnitude = pullMagnitude(probability: relativeLikelihood(d: d, nD: nD, r: r, nR: nR, tol: tol))
-            pulls[bin] = d > expected ? magnitude : -magnitude
-            memo?.store(pulls[bin], d, r)
         }
         return binsUsed
     }
@@ -171,28 +169,46 @@ public enum BetaBinomial {
     return x >= 0 && x < noFraction ? (x + noFraction) - noFraction : x.rounded(.toNearestOrEven)
 }
 
-/// Pulls already computed for (data, reference) count pairs of one histogram pair,
-/// direct-mapped: a colliding pair overwrites the slot.
+/// Pulls already computed for (data, reference) count pairs of one histogram pair: an
+/// open-addressing table (linear probing) keyed by both counts packed in 64 bits, sized
+/// to twice the bins (at most 2^16 slots) and never filled beyond half, so every probe
+/// sequence ends at an empty slot. Non-integer or huge counts bypass it.
 struct PullMemo {
-    static let minimumBins = 1024
-    private static let slotBits = 12
-    private var keys = [Double](repeating: -1, count: 2 << slotBits)
-    private var values = [Double](repeating: 0, count: 1 << slotBits)
+    private static let empty = UInt64.max
+    private static let maximumBits = 16
+    /// Key and pull bit pattern side by side: one cache line per probe.
+    private var slots: [UInt64]
+    private let shift: UInt64
+    private let mask: Int
+    private var freeSlots: Int
 
-    private static func slot(_ d: Double, _ r: Double) -> Int {
-        let mixed = (d.bitPattern &* 0x9E37_79B9_7F4A_7C15) ^ (r.bitPattern &* 0xC2B2_AE3D_27D4_EB4F)
-        return Int(truncatingIfNeeded: mixed >> UInt64(64 - slotBits))
+    init(bins: Int) {
+        let wanted = max(2 * bins, 16)
+        let bits = min(Int.bitWidth - (wanted - 1).leadingZeroBitCount, Self.maximumBits)
+        slots = [UInt64](repeating: Self.empty, count: 2 << bits)
+        shift = UInt64(64 - bits)
+        mask = (1 << bits) - 1
+        freeSlots = 1 << (bits - 1)
     }
 
-    func pull(_ d: Double, _ r: Double) -> Double? {
-        let slot = Self.slot(d, r)
-        return keys[2 * slot] == d && keys[2 * slot + 1] == r ? values[slot] : nil
-    }
-
-    mutating func store(_ pull: Double, _ d: Double, _ r: Double) {
-        let slot = Self.slot(d, r)
-        keys[2 * slot] = d
-        keys[2 * slot + 1] = r
-        values[slot] = pull
+    /// The memoised pull of (d, r), or `compute()`'s, remembered while there is room.
+    @inline(__always)
+    mutating func pull(_ d: Double, _ r: Double, orCompute compute: () -> Double) -> Double {
+        guard let high = UInt32(exactly: d), let low = UInt32(exactly: r), high != .max else { return compute() }
+        let key = UInt64(high) << 32 | UInt64(low)
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let stored = slots[2 * slot]
+            if stored == key { return Double(bitPattern: slots[2 * slot + 1]) }
+            if stored == Self.empty { break }
+            slot = (slot + 1) & mask
+        }
+        let pull = compute()
+        if freeSlots > 0 {
+            freeSlots -= 1
+            slots[2 * slot] = key
+            slots[2 * slot + 1] = pull.bitPattern
+        }
+        return pull
     }
 }
