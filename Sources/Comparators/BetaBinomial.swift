@@ -11,6 +11,9 @@ public enum BetaBinomial {
         public var weightedReference: [Double]
         /// Bins where data plus every reference is non-zero.
         public var binsUsed: Int
+        /// Σ pull², summed in bin order (as `pulls.reduce`), and the extreme pulls
+        /// (0 with no bins): gathered while the pulls are made, not in passes of their own.
+        public var sumOfSquares = 0.0, highest = 0.0, lowest = 0.0
     }
 
     /// Per-bin pulls of `data` against `references` (integer counts). References of
@@ -18,51 +21,60 @@ public enum BetaBinomial {
     /// left every pull is 0.
     public static func pulls(data: [Double], references allReferences: [[Double]], tol: Double) -> Pulls {
         let references = allReferences.filter { $0.count == data.count && $0.reduce(0, +) > 0 }
-        var pulls = [Double](repeating: 0, count: data.count)
-        var weighted = [Double](repeating: 0, count: data.count)
-        guard !references.isEmpty else { return Pulls(pulls: pulls, weightedReference: weighted, binsUsed: 0) }
-        let nD = data.reduce(0, +)
-        let totals = references.map { $0.reduce(0, +) }
-        let binsUsed: Int
+        return pulls(data: data, total: data.reduce(0, +), references: references, totals: references.map { $0.reduce(0, +) }, tol: tol)
+    }
+
+    /// `pulls(data:references:tol:)` with the totals known and every reference kept
+    /// (same length as `data`, total > 0).
+    static func pulls(data: [Double], total nD: Double, references: [[Double]], totals: [Double], tol: Double) -> Pulls {
+        var result = Pulls(
+            pulls: [Double](repeating: 0, count: data.count), weightedReference: [Double](repeating: 0, count: data.count), binsUsed: 0)
+        guard !references.isEmpty else { return result }
         if references.count == 1 {
-            binsUsed = singleReferencePulls(data, references[0], nD: nD, nR: totals[0], tol: tol, &pulls, &weighted)
+            singleReferencePulls(data, references[0], nD: nD, nR: totals[0], tol: tol, &result)
         } else {
-            binsUsed = multiReferencePulls(data, references, nD: nD, totals: totals, tol: tol, &pulls, &weighted)
+            multiReferencePulls(data, references, nD: nD, totals: totals, tol: tol, &result)
         }
-        return Pulls(pulls: pulls, weightedReference: weighted, binsUsed: binsUsed)
+        return result
     }
 
     /// One reference: its weight is 1, so the expected count is r/nR·nD and the
     /// mean likelihood is the likelihood itself.
     private static func singleReferencePulls(
-        _ data: [Double], _ reference: [Double], nD: Double, nR: Double, tol: Double,
-        _ pulls: inout [Double], _ weighted: inout [Double]
-    ) -> Int {
+        _ data: [Double], _ reference: [Double], nD: Double, nR: Double, tol: Double, _ result: inout Pulls
+    ) {
         var binsUsed = 0
+        var summary = PullSummary()
         // Histograms repeat (d, r) pairs (a quarter of the bins of both small and large
         // ones): a memo of the pull per pair, exact since nD, nR and tol are fixed here.
         var memo = PullMemo(bins: data.count)
-        for bin in data.indices {
-            let d = data[bin], r = reference[bin]
-            if d + r != 0 { binsUsed += 1 }
-            let expected = r / nR * nD
-            weighted[bin] = expected
-            if d == expected { continue }
-            pulls[bin] = memo.pull(d, r) {
-                let magnitude = pullMagnitude(probability: relativeLikelihood(d: d, nD: nD, r: r, nR: nR, tol: tol))
-                return d > expected ? magnitude : -magnitude
+        result.pulls.withUnsafeMutableBufferPointer { pulls in
+            result.weightedReference.withUnsafeMutableBufferPointer { weighted in
+                for bin in data.indices {
+                    let d = data[bin], r = reference[bin]
+                    if d + r != 0 { binsUsed += 1 }
+                    let expected = r / nR * nD
+                    weighted[bin] = expected
+                    let pull = d == expected ? 0 : memo.pull(d, r) {
+                        let magnitude = pullMagnitude(probability: relativeLikelihood(d: d, nD: nD, r: r, nR: nR, tol: tol))
+                        return d > expected ? magnitude : -magnitude
+                    }
+                    pulls[bin] = pull
+                    summary.add(pull)
+                }
             }
         }
-        return binsUsed
+        result.binsUsed = binsUsed
+        summary.store(in: &result)
     }
 
     /// Several references: likelihood-weighted expected count, likelihoods averaged.
     private static func multiReferencePulls(
-        _ data: [Double], _ references: [[Double]], nD: Double, totals: [Double], tol: Double,
-        _ pulls: inout [Double], _ weighted: inout [Double]
-    ) -> Int {
+        _ data: [Double], _ references: [[Double]], nD: Double, totals: [Double], tol: Double, _ result: inout Pulls
+    ) {
         var likelihoods = [Double](repeating: 0, count: references.count)
         var binsUsed = 0
+        var summary = PullSummary()
         for bin in data.indices {
             let d = data[bin]
             var referenceSum = 0.0, likelihoodSum = 0.0
@@ -79,11 +91,14 @@ public enum BetaBinomial {
                 expected += references[j][bin] / totals[j] * likelihoods[j] / likelihoodSum
             }
             expected *= nD
-            weighted[bin] = expected
+            result.weightedReference[bin] = expected
             let magnitude = pullMagnitude(probability: likelihoodSum / Double(references.count))
-            pulls[bin] = d > expected ? magnitude : (d < expected ? -magnitude : 0)
+            let pull = d > expected ? magnitude : (d < expected ? -magnitude : 0)
+            result.pulls[bin] = pull
+            summary.add(pull)
         }
-        return binsUsed
+        result.binsUsed = binsUsed
+        summary.store(in: &result)
     }
 
     /// P(d)/P(mode) under the beta-binomial posterior predictive of the reference,
@@ -147,7 +162,13 @@ public enum BetaBinomial {
     /// extreme pull is converted to a p-value, corrected for `trials` bins, and
     /// back; the side with the larger corrected magnitude wins.
     public static func correctedMaxPull(_ pulls: [Double], trials: Int) -> Double {
-        guard let high = pulls.max(), let low = pulls.min(), trials > 0 else { return 0 }
+        guard let high = pulls.max(), let low = pulls.min() else { return 0 }
+        return correctedMaxPull(highest: high, lowest: low, trials: trials)
+    }
+
+    /// `correctedMaxPull` from the extreme pulls alone.
+    public static func correctedMaxPull(highest high: Double, lowest low: Double, trials: Int) -> Double {
+        guard trials > 0 else { return 0 }
         let n = Double(trials)
         func corrected(_ z: Double) -> Double {
             let capped = min(abs(z), 37)
@@ -158,6 +179,24 @@ public enum BetaBinomial {
         }
         let correctedHigh = corrected(high), correctedLow = corrected(low)
         return abs(correctedLow) > abs(correctedHigh) ? correctedLow : correctedHigh
+    }
+}
+
+/// Σ pull² and the extreme pulls, folded bin by bin as `reduce`, `max()` and `min()`
+/// would (same order, same comparisons; pulls are never NaN), so the scores do not change.
+private struct PullSummary {
+    private var sumOfSquares = 0.0, highest = -Double.infinity, lowest = Double.infinity
+
+    @inline(__always) mutating func add(_ pull: Double) {
+        sumOfSquares += pull * pull
+        if highest < pull { highest = pull }
+        if pull < lowest { lowest = pull }
+    }
+
+    /// Extremes of 0 when no pull was added (no bins).
+    func store(in result: inout BetaBinomial.Pulls) {
+        result.sumOfSquares = sumOfSquares
+        (result.highest, result.lowest) = highest >= lowest ? (highest, lowest) : (0, 0)
     }
 }
 

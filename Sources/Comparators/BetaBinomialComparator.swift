@@ -28,22 +28,28 @@ public struct BetaBinomialComparator: Comparator {
         let compatible = references.filter { !$0.isProfile && Binning.isCompatible(data, $0) }
         guard !compatible.isEmpty else { return .notApplicable(name, .incompatibleBinning) }
 
-        var dataCounts = counts(data)
-        var referenceCounts = compatible.map(counts).filter { $0.reduce(0, +) > 0 }
+        var (dataCounts, dataEntries) = counts(data)
+        var referenceCounts: [[Double]] = [], referenceEntries: [Double] = []
+        for reference in compatible {
+            let (counts, entries) = counts(reference)
+            guard entries > 0 else { continue }
+            referenceCounts.append(counts)
+            referenceEntries.append(entries)
+        }
         guard !referenceCounts.isEmpty else { return .notApplicable(name, .emptyReference) }
         var kept = dataCounts.indices
         if data.dimension == 1, options.concatenate.isEmpty, let range = restrictedRange(data, dataCounts, referenceCounts, options) {
             kept = range
             dataCounts = Array(dataCounts[range])
+            dataEntries = dataCounts.reduce(0, +)
             referenceCounts = referenceCounts.map { Array($0[range]) }.filter { $0.reduce(0, +) > 0 }
+            referenceEntries = referenceCounts.map { $0.reduce(0, +) }
             if referenceCounts.isEmpty { return .notApplicable(name, .emptyReference) }
         }
 
         let cuts = ThresholdFit.cuts(for: options.histogramName, referenceCount: references.count, in: options.thresholdsFit)
         let chi2Cut = options.chi2Cut ?? cuts?.chi2Cut ?? 10
         let pullCut = options.pullCut ?? cuts?.pullCut ?? 10
-        let dataEntries = dataCounts.reduce(0, +)
-        let referenceEntries = referenceCounts.map { $0.reduce(0, +) }
         let entriesText = "data entries \(Int(dataEntries)), reference entries " + rangeText(referenceEntries)
 
         guard dataEntries > 0 else {
@@ -55,13 +61,14 @@ public struct BetaBinomialComparator: Comparator {
                 scores: ["dataEntries": 0], show: true, info: "data histogram is empty; " + entriesText)
         }
 
-        let result = BetaBinomial.pulls(data: dataCounts, references: referenceCounts, tol: options.tol ?? 0.01)
-        var chi2 = result.binsUsed > 0 ? result.pulls.reduce(0) { $0 + $1 * $1 } / Double(result.binsUsed) : 0
+        let result = BetaBinomial.pulls(
+            data: dataCounts, total: dataEntries, references: referenceCounts, totals: referenceEntries, tol: options.tol ?? 0.01)
+        var chi2 = result.binsUsed > 0 ? result.sumOfSquares / Double(result.binsUsed) : 0
         if options.subsystem?.hasPrefix("DT") == true, data.dimension == 2, kept.count == dataCounts.count, result.binsUsed > 0 {
             chi2 = DTRebinning.chi2(
                 pulls: result.pulls, nx: data.xAxis.binCount, ny: data.yAxis?.binCount ?? 1, binsUsed: result.binsUsed)
         }
-        let maxPull = BetaBinomial.correctedMaxPull(result.pulls, trials: result.binsUsed)
+        let maxPull = BetaBinomial.correctedMaxPull(highest: result.highest, lowest: result.lowest, trials: result.binsUsed)
         let outlier = dataEntries >= (options.minEntries ?? 1) && (chi2 > chi2Cut || abs(maxPull) > pullCut)
         return Comparison(
             comparator: name, status: outlier ? .flagged : .ok,
@@ -91,11 +98,18 @@ public struct BetaBinomialComparator: Comparator {
         return shown == 1...binCount ? nil : shown
     }
 
-    /// In-range counts as AutoDQM sees them: negatives clamped, rounded half to even.
-    private func counts(_ histogram: Histogram) -> [Double] {
+    /// In-range counts as AutoDQM sees them (negatives clamped, rounded half to even)
+    /// and their total, summed in bin order in the same pass.
+    private func counts(_ histogram: Histogram) -> (counts: [Double], total: Double) {
         var counts = Binning.clampedInRangeContents(histogram)
-        for bin in counts.indices { counts[bin] = roundedHalfEven(counts[bin]) }
-        return counts
+        var total = 0.0
+        counts.withUnsafeMutableBufferPointer { counts in
+            for bin in counts.indices {
+                counts[bin] = roundedHalfEven(counts[bin])
+                total += counts[bin]
+            }
+        }
+        return (counts, total)
     }
 
     /// AutoDQM's `xmin`/`xmax` window on a 1D histogram (more than 3 bins): the bins

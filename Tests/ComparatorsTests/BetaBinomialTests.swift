@@ -113,16 +113,20 @@ struct BetaBinomialTests {
         #expect(shown(try histogram(filled: 10...90), try histogram(filled: 10...90), ComparatorOptions(xmin: 20)) == 21...91)
     }
 
-    /// Large maps take repeated (d, r) pulls from a memo: every pull must still be the
-    /// one computed for its own bin.
-    @Test func memoisedPullsMatchPerBinPulls() {
-        var state: UInt64 = 12345
-        func count(_ limit: UInt64) -> Double {
+    /// Pseudo-random counts below `limit` (a fixed LCG: the same map every run).
+    private static func randomCounts(_ bins: Int, below limit: UInt64, seed: UInt64) -> [Double] {
+        var state = seed
+        return (0..<bins).map { _ in
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Double((state >> 33) % limit)
         }
-        let data = (0..<5000).map { _ in count(12) }
-        let reference = (0..<5000).map { _ in count(40) }
+    }
+
+    /// Repeated (d, r) pulls come from a memo: every pull must still be the one computed
+    /// for its own bin.
+    @Test func memoisedPullsMatchPerBinPulls() {
+        let data = Self.randomCounts(5000, below: 12, seed: 12345)
+        let reference = Self.randomCounts(5000, below: 40, seed: 678)
         let nD = data.reduce(0, +), nR = reference.reduce(0, +)
         let pulls = BetaBinomial.pulls(data: data, references: [reference], tol: 0.01).pulls
         var mismatches = 0
@@ -134,5 +138,21 @@ struct BetaBinomialTests {
             if pulls[bin] != pull { mismatches += 1 }
         }
         #expect(mismatches == 0)
+    }
+
+    /// Σ pull² and the extreme pulls are gathered while the pulls are made; they must be
+    /// exactly what summing the pulls in bin order and taking max/min give, with one
+    /// reference and with several, and 0 with no bins.
+    @Test func pullSummaryMatchesThePulls() {
+        let data = Self.randomCounts(3000, below: 30, seed: 1)
+        for references in [[Self.randomCounts(3000, below: 30, seed: 2)], (3...5).map { Self.randomCounts(3000, below: 30, seed: $0) }] {
+            let result = BetaBinomial.pulls(data: data, references: references, tol: 0.01)
+            #expect(result.sumOfSquares == result.pulls.reduce(0) { $0 + $1 * $1 })
+            #expect(result.highest == result.pulls.max())
+            #expect(result.lowest == result.pulls.min())
+            #expect(result.highest > 0 && result.lowest < 0)
+        }
+        let empty = BetaBinomial.pulls(data: [], references: [[]], tol: 0.01)
+        #expect(empty.sumOfSquares == 0 && empty.highest == 0 && empty.lowest == 0)
     }
 }
