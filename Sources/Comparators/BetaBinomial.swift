@@ -125,17 +125,21 @@ public enum BetaBinomial {
             // Numerators and denominators (each factor ≥ 1) are multiplied apart, folded
             // into the ratio before they could overflow: one division instead of one a step.
             var ratio = 1.0, numerator = 1.0, denominator = 1.0, k = down
-            while k != d {
-                if d > k {
-                    numerator *= (nD - k) * (k + alpha)
-                    denominator *= (k + 1) * (nD - k - 1 + beta)
-                    k += 1
-                } else {
-                    numerator *= k * (nD - k + beta)
-                    denominator *= (nD - k + 1) * (k - 1 + alpha)
-                    k -= 1
+            // One loop per direction: no direction test per step.
+            while k < d {
+                numerator *= (nD - k) * (k + alpha)
+                denominator *= (k + 1) * (nD - k - 1 + beta)
+                k += 1
+                if _slowPath(numerator > 1e150 || denominator > 1e150) {
+                    ratio *= numerator / denominator
+                    (numerator, denominator) = (1, 1)
                 }
-                if numerator > 1e150 || denominator > 1e150 {
+            }
+            while k > d {
+                numerator *= k * (nD - k + beta)
+                denominator *= (nD - k + 1) * (k - 1 + alpha)
+                k -= 1
+                if _slowPath(numerator > 1e150 || denominator > 1e150) {
                     ratio *= numerator / denominator
                     (numerator, denominator) = (1, 1)
                 }
