@@ -49,8 +49,8 @@ public struct RegionalComparator: Comparator {
         let map = CellMap(data: d, summedReference: r, nx: data.xAxis.binCount, dataTotal: dataTotal, referenceTotal: referenceTotal)
         let search = BlockSearch(map: map, tol: options.tol ?? 0.01, sizes: Self.blockSizes)
         let cut = options.regionCut ?? 5
-        let regionPull = search.best.map { BetaBinomial.correctedMaxPull([$0.pull], trials: search.blockCount) } ?? 0
-        let cellPull = BetaBinomial.correctedMaxPull([map.strongestCell], trials: d.count)
+        let regionPull = search.best.map { BetaBinomial.correctedMaxPull(highest: $0.pull, lowest: $0.pull, trials: search.blockCount) } ?? 0
+        let cellPull = BetaBinomial.correctedMaxPull(highest: map.strongestCell, lowest: map.strongestCell, trials: d.count)
         let flagged = abs(regionPull) > cut || abs(cellPull) > cut
         var scores = [
             "regionPull": regionPull, "cellPull": cellPull, "suppressedCells": Double(map.suppressed),
