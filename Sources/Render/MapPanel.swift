@@ -39,19 +39,63 @@ struct MapPanel {
             let level = colors.level(values[index])
             levels[index] = Int8(level)
         }
-        // Uniform linear axes: cells are drawn in bin units under one transform, so each
-        // cell costs a few short integers; otherwise in pixels at their true edges.
+        // Uniform linear axes: cells are drawn in bin units under one transform; otherwise in
+        // pixels at their true edges.
         let binUnits = xAxis.isUniformLinear && yAxis.isUniformLinear
-        let xText = FormattedNumbers(binUnits ? (0...nx).map(Double.init) : xEdges)
-        let yText = FormattedNumbers(binUnits ? (0...ny).map(Double.init) : yEdges)
-        svg.raw("<g shape-rendering=\"crispEdges\"")
-        if binUnits {
-            svg.raw(" transform=\"matrix("); svg.fixed(frame.width / Double(nx), decimals: 4); svg.raw(" 0 0 ")
-            svg.fixed(-frame.height / Double(ny), decimals: 4); svg.raw(" "); svg.coordinate(frame.left); svg.raw(" ")
-            svg.coordinate(frame.bottom); svg.raw(")\"")
-        }
-        svg.raw(">\n")
         let runs = Self.runs(of: levels, nx: nx, ny: ny, levelCount: colors.colors.count)
+        if binUnits {
+            drawCellsInBinUnits(&svg, runs: runs, frame: frame)
+        } else {
+            drawCellsInPixels(&svg, runs: runs, xEdges: xEdges, yEdges: yEdges)
+        }
+        drawOutlierRings(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges, frame: frame)
+        drawHighlights(&svg, xEdges: xEdges, yEdges: yEdges)
+        AxisPainter.outline(&svg, frame: frame)
+        AxisPainter.bottom(&svg, xTicks, frame: frame, labelled: true)
+        AxisPainter.left(&svg, yTicks, frame: frame)
+        AxisPainter.xTitle(&svg, xAxis.title, frame: frame, below: xTicks.space + 14)
+        AxisPainter.yTitle(&svg, yAxis.title, frame: frame, left: max(yTicks.space, 24) + 8)
+        if let note { AxisPainter.note(&svg, note, frame: frame) }
+        ColorBar(scale: colors, title: colorTitle)
+            .draw(&svg, frame: Frame(left: frame.right + 14, top: frame.top, right: frame.right + 28, bottom: frame.bottom))
+        drawTooltips(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges, binUnits: binUnits ? frame : nil)
+    }
+
+    /// Opens a group whose user units are bins, with row `r` centred on `y = r`: a row's run of
+    /// cells is then one stroke of width 1 (`M5 3h2`), a third of the bytes of an outlined
+    /// rectangle, and the stroke's outline is exactly the cells' rectangle.
+    private func openBinUnitGroup(_ svg: inout SVGBuffer, frame: Frame) {
+        let rowHeight = frame.height / Double(yAxis.binCount)
+        svg.raw(" stroke-width=\"1\" transform=\"matrix("); svg.fixed(frame.width / Double(xAxis.binCount), decimals: 4)
+        svg.raw(" 0 0 "); svg.fixed(-rowHeight, decimals: 4); svg.raw(" "); svg.coordinate(frame.left); svg.raw(" ")
+        svg.fixed(frame.bottom - rowHeight / 2, decimals: 4); svg.raw(")\">\n")
+    }
+
+    private func drawCellsInBinUnits(_ svg: inout SVGBuffer, runs: [[Run]], frame: Frame) {
+        svg.raw("<g shape-rendering=\"crispEdges\" fill=\"none\"")
+        openBinUnitGroup(&svg, frame: frame)
+        for level in colors.colors.indices where !runs[level].isEmpty {
+            svg.raw("<path stroke=\""); svg.rawString(colors.colors[level]); svg.raw("\" d=\"")
+            // Runs come row by row, left to right: within a row each run moves on from the last one's end.
+            var row = -1, x = 0
+            for run in runs[level] {
+                if run.row != row {
+                    svg.raw("M"); svg.int(run.start); svg.raw(" "); svg.int(run.row)
+                    row = run.row
+                } else {
+                    svg.raw("m"); svg.int(run.start - x); svg.raw(" 0")
+                }
+                svg.raw("h"); svg.int(run.end - run.start)
+                x = run.end
+            }
+            svg.raw("\"/>\n")
+        }
+        svg.raw("</g>\n")
+    }
+
+    private func drawCellsInPixels(_ svg: inout SVGBuffer, runs: [[Run]], xEdges: [Double], yEdges: [Double]) {
+        let xText = FormattedNumbers(xEdges), yText = FormattedNumbers(yEdges)
+        svg.raw("<g shape-rendering=\"crispEdges\">\n")
         for level in colors.colors.indices where !runs[level].isEmpty {
             svg.raw("<path fill=\""); svg.rawString(colors.colors[level]); svg.raw("\" d=\"")
             for run in runs[level] {
@@ -63,17 +107,6 @@ struct MapPanel {
             svg.raw("\"/>\n")
         }
         svg.raw("</g>\n")
-        drawOutlierRings(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges, frame: frame)
-        drawHighlights(&svg, xEdges: xEdges, yEdges: yEdges)
-        AxisPainter.outline(&svg, frame: frame)
-        AxisPainter.bottom(&svg, xTicks, frame: frame, labelled: true)
-        AxisPainter.left(&svg, yTicks, frame: frame)
-        AxisPainter.xTitle(&svg, xAxis.title, frame: frame, below: xTicks.space + 14)
-        AxisPainter.yTitle(&svg, yAxis.title, frame: frame, left: max(yTicks.space, 24) + 8)
-        if let note { AxisPainter.note(&svg, note, frame: frame) }
-        ColorBar(scale: colors, title: colorTitle)
-            .draw(&svg, frame: Frame(left: frame.right + 14, top: frame.top, right: frame.right + 28, bottom: frame.bottom))
-        drawTooltips(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges)
     }
 
     /// A row's stretch of neighbouring cells of one colour level, columns `start..<end`.
@@ -139,26 +172,36 @@ struct MapPanel {
     }
 
     /// One invisible hover target per filled cell; large maps give them to outliers only.
-    private func drawTooltips(_ svg: inout SVGBuffer, levels: [Int8], xEdges: [Double], yEdges: [Double]) {
+    /// On a bin-unit frame a target is a one-bin stroke (`M5 3h1`), else a pixel rectangle.
+    private func drawTooltips(_ svg: inout SVGBuffer, levels: [Int8], xEdges: [Double], yEdges: [Double], binUnits frame: Frame?) {
         let nx = xAxis.binCount
         let filled = levels.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
         let everyCell = filled <= tooltipLimit
         var written = 0
-        svg.raw("<g fill=\"#000\" fill-opacity=\"0\">\n")
+        if let frame {
+            svg.raw("<g stroke=\"#000\" stroke-opacity=\"0\"")
+            openBinUnitGroup(&svg, frame: frame)
+        } else {
+            svg.raw("<g fill=\"#000\" fill-opacity=\"0\">\n")
+        }
         for index in levels.indices where levels[index] >= 0 && (everyCell || isOutlier(index)) {
             guard written < tooltipLimit else { break }
             written += 1
             let column = index % nx, row = index / nx
-            svg.raw("<rect"); svg.attribute("x", xEdges[column]); svg.attribute("y", yEdges[row + 1])
-            svg.attribute("width", xEdges[column + 1] - xEdges[column]); svg.attribute("height", yEdges[row] - yEdges[row + 1])
-            svg.raw("><title>")
+            if frame != nil {
+                svg.raw("<path d=\"M"); svg.int(column); svg.raw(" "); svg.int(row); svg.raw("h1\"><title>")
+            } else {
+                svg.raw("<rect"); svg.attribute("x", xEdges[column]); svg.attribute("y", yEdges[row + 1])
+                svg.attribute("width", xEdges[column + 1] - xEdges[column]); svg.attribute("height", yEdges[row] - yEdges[row + 1])
+                svg.raw("><title>")
+            }
             binName(&svg, xAxis, column)
             svg.raw(", ")
             binName(&svg, yAxis, row)
             svg.raw("&#10;data "); svg.significant(data[index])
             if let reference { svg.raw("&#10;reference "); svg.significant(reference[index]) }
             if let pulls, pulls[index].isFinite { svg.raw("&#10;pull "); svg.fixed(pulls[index], decimals: 2) }
-            svg.raw("</title></rect>\n")
+            svg.raw(frame != nil ? "</title></path>\n" : "</title></rect>\n")
         }
         svg.raw("</g>\n")
     }

@@ -187,11 +187,12 @@ struct OverlayPanel {
     /// Invisible bin-wide hover targets; beyond the limit only outliers get one.
     private func drawTooltips(_ svg: inout SVGBuffer, pixelEdges: [Double], frame: Frame, count: Int) {
         let everyBin = count <= tooltipLimit
-        svg.raw("<g fill=\"#000\" fill-opacity=\"0\">\n")
+        // A target is a horizontal stroke as tall as the frame (`M66.5 190H72`): half the bytes of a rectangle.
+        svg.raw("<g stroke=\"#000\" stroke-opacity=\"0\""); svg.attribute("stroke-width", frame.height); svg.raw(">\n")
+        let middle = (frame.top + frame.bottom) / 2
         for index in 0..<count where everyBin || isOutlier(index) {
-            svg.raw("<rect"); svg.attribute("x", pixelEdges[index]); svg.attribute("y", frame.top)
-            svg.attribute("width", pixelEdges[index + 1] - pixelEdges[index]); svg.attribute("height", frame.height)
-            svg.raw("><title>")
+            svg.raw("<path d=\"M"); svg.coordinate(pixelEdges[index]); svg.raw(" "); svg.coordinate(middle)
+            svg.raw("H"); svg.coordinate(pixelEdges[index + 1]); svg.raw("\"><title>")
             if let label = axis.labels[index + 1] { svg.text(label) } else {
                 svg.raw("["); svg.significant(axis.edges[index]); svg.raw(", "); svg.significant(axis.edges[index + 1]); svg.raw(")")
             }
@@ -199,7 +200,7 @@ struct OverlayPanel {
             if data.errors[index].isFinite, data.errors[index] > 0 { svg.raw(" ± "); svg.significant(data.errors[index]) }
             if let reference { svg.raw("&#10;reference "); svg.significant(reference.values[index]) }
             if let pulls, index < pulls.count, pulls[index].isFinite { svg.raw("&#10;pull "); svg.fixed(pulls[index], decimals: 2) }
-            svg.raw("</title></rect>\n")
+            svg.raw("</title></path>\n")
         }
         svg.raw("</g>\n")
     }
