@@ -198,9 +198,9 @@ struct MapPanel {
             binName(&svg, xAxis, column)
             svg.raw(", ")
             binName(&svg, yAxis, row)
-            svg.raw("&#10;data "); svg.significant(data[index])
-            if let reference { svg.raw("&#10;reference "); svg.significant(reference[index]) }
-            if let pulls, pulls[index].isFinite { svg.raw("&#10;pull "); svg.fixed(pulls[index], decimals: 2) }
+            svg.raw("\ndata "); svg.significant(data[index])
+            if let reference { svg.raw("\nreference "); svg.significant(reference[index]) }
+            if let pulls, pulls[index].isFinite { svg.raw("\npull "); svg.fixed(pulls[index], decimals: 2) }
             svg.raw(frame != nil ? "</title></path>\n" : "</title></rect>\n")
         }
         svg.raw("</g>\n")

@@ -71,23 +71,21 @@ struct SVGBuffer: ~Copyable {
     }
 
     mutating func int(_ value: Int) {
-        if value < 0 { byte(UInt8(ascii: "-")) }
-        // Digits are written least significant first, then flipped in place:
-        // dividing by the constant 10 is cheap, unlike dividing by a running power.
+        // Room for any Int is made once; the digits are counted first so they can be
+        // written in place from the last one (dividing by the constant 10 is cheap).
+        if count + 20 > capacity { grow(to: count + 20) }
+        if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
         var magnitude = value.magnitude
-        let start = count
+        var digits = 1
+        var rest = magnitude
+        while rest >= 10 { rest /= 10; digits += 1 }
+        var position = count + digits
+        count = position
         repeat {
-            byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10))
+            position -= 1
+            base[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
             magnitude /= 10
         } while magnitude > 0
-        var low = start, high = count - 1
-        while low < high {
-            let swapped = base[low]
-            base[low] = base[high]
-            base[high] = swapped
-            low += 1
-            high -= 1
-        }
     }
 
     /// A coordinate with one decimal, trailing ".0" dropped: enough for screen pixels.
