@@ -1,6 +1,8 @@
-/// A 2D heat map: cells coloured on a quantised scale (one path per colour,
-/// neighbouring cells of one colour merged), empty cells left blank, a colour
-/// bar, outlined regions and hover tooltips.
+import Foundation
+
+/// A 2D heat map: cells coloured on a quantised scale (on uniform axes one embedded
+/// image of a pixel per cell, otherwise one path per colour with neighbouring cells
+/// merged), empty cells left blank, a colour bar, outlined regions and hover tooltips.
 struct MapPanel {
     var xAxis: DrawnAxis
     var yAxis: DrawnAxis
@@ -42,10 +44,8 @@ struct MapPanel {
         // Uniform linear axes: cells are drawn in bin units under one transform; otherwise in
         // pixels at their true edges.
         let binUnits = xAxis.isUniformLinear && yAxis.isUniformLinear
-        let runs = Self.runs(of: levels, nx: nx, ny: ny, levelCount: colors.colors.count)
-        if binUnits {
-            drawCellsInBinUnits(&svg, runs: runs, frame: frame)
-        } else {
+        if !(binUnits && drawCellsAsImage(&svg, levels: levels, frame: frame)) {
+            let runs = Self.runs(of: levels, nx: nx, ny: ny, levelCount: colors.colors.count)
             drawCellsInPixels(&svg, runs: runs, xEdges: xEdges, yEdges: yEdges)
         }
         drawOutlierRings(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges, frame: frame)
@@ -61,9 +61,8 @@ struct MapPanel {
         drawTooltips(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges, binUnits: binUnits ? frame : nil)
     }
 
-    /// Opens a group whose user units are bins, with row `r` centred on `y = r`: a row's run of
-    /// cells is then one stroke of width 1 (`M5 3h2`), a third of the bytes of an outlined
-    /// rectangle, and the stroke's outline is exactly the cells' rectangle.
+    /// Opens a group whose user units are bins, with row `r` centred on `y = r`: a hover
+    /// target is then a one-bin stroke of width 1 (`M5 3h1`).
     private func openBinUnitGroup(_ svg: inout SVGBuffer, frame: Frame) {
         let rowHeight = frame.height / Double(yAxis.binCount)
         svg.raw(" stroke-width=\"1\" transform=\"matrix("); svg.fixed(frame.width / Double(xAxis.binCount), decimals: 4)
@@ -71,26 +70,24 @@ struct MapPanel {
         svg.fixed(frame.bottom - rowHeight / 2, decimals: 4); svg.raw(")\">\n")
     }
 
-    private func drawCellsInBinUnits(_ svg: inout SVGBuffer, runs: [[Run]], frame: Frame) {
-        svg.raw("<g shape-rendering=\"crispEdges\" fill=\"none\"")
-        openBinUnitGroup(&svg, frame: frame)
-        for level in colors.colors.indices where !runs[level].isEmpty {
-            svg.raw("<path stroke=\""); svg.rawString(colors.colors[level]); svg.raw("\" d=\"")
-            // Runs come row by row, left to right: within a row each run moves on from the last one's end.
-            var row = -1, x = 0
-            for run in runs[level] {
-                if run.row != row {
-                    svg.raw("M"); svg.int(run.start); svg.raw(" "); svg.int(run.row)
-                    row = run.row
-                } else {
-                    svg.raw("m"); svg.int(run.start - x); svg.raw(" 0")
-                }
-                svg.raw("h"); svg.int(run.end - run.start)
-                x = run.end
+    /// Uniform axes: the cells as a palette PNG of one pixel per cell, stretched over the frame
+    /// without smoothing. Returns false (nothing written) when the image cannot be made.
+    private func drawCellsAsImage(_ svg: inout SVGBuffer, levels: [Int8], frame: Frame) -> Bool {
+        let nx = xAxis.binCount, ny = yAxis.binCount
+        let blank = UInt8(colors.colors.count)
+        var pixels = [UInt8](repeating: blank, count: nx * ny)
+        for row in 0..<ny {
+            let imageRow = (ny - 1 - row) * nx  // Images run top to bottom, rows bottom to top.
+            for column in 0..<nx where levels[row * nx + column] >= 0 {
+                pixels[imageRow + column] = UInt8(levels[row * nx + column])
             }
-            svg.raw("\"/>\n")
         }
-        svg.raw("</g>\n")
+        guard let png = IndexedPNG.encode(width: nx, height: ny, pixels: pixels, palette: colors.rgb) else { return false }
+        svg.raw("<image preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\"")
+        svg.attribute("x", frame.left); svg.attribute("y", frame.top)
+        svg.attribute("width", frame.width); svg.attribute("height", frame.height)
+        svg.raw(" href=\"data:image/png;base64,"); svg.rawString(Data(png).base64EncodedString()); svg.raw("\"/>\n")
+        return true
     }
 
     private func drawCellsInPixels(_ svg: inout SVGBuffer, runs: [[Run]], xEdges: [Double], yEdges: [Double]) {
