@@ -139,9 +139,9 @@ struct MapPanel {
         svg.raw("<path fill=\"none\" stroke=\"#000\" stroke-width=\"1.2\" d=\"")
         for index in levels.indices where levels[index] >= 0 && isOutlier(index) {
             let column = index % nx, row = index / nx
+            let width = xEdges[column + 1] - xEdges[column] + 1, height = yEdges[row] - yEdges[row + 1] + 1
             svg.raw("M"); svg.coordinate(xEdges[column] - 0.5); svg.raw(" "); svg.coordinate(yEdges[row] + 0.5)
-            svg.raw("H"); svg.coordinate(xEdges[column + 1] + 0.5); svg.raw("V"); svg.coordinate(yEdges[row + 1] - 0.5)
-            svg.raw("H"); svg.coordinate(xEdges[column] - 0.5); svg.raw("Z")
+            svg.raw("h"); svg.coordinate(width); svg.raw("v"); svg.coordinate(-height); svg.raw("h"); svg.coordinate(-width); svg.raw("z")
         }
         svg.raw("\"/>\n")
     }
