@@ -188,12 +188,23 @@ struct OverlayPanel {
     /// Invisible bin-wide hover targets; beyond the limit only outliers get one.
     private func drawTooltips(_ svg: inout SVGBuffer, pixelEdges: [Double], frame: Frame, count: Int) {
         let everyBin = count <= tooltipLimit
-        // A target is a horizontal stroke as tall as the frame (`M66.5 190H72`): half the bytes of a rectangle.
-        svg.raw("<g stroke=\"#000\" stroke-opacity=\"0\""); svg.attribute("stroke-width", frame.height); svg.raw(">\n")
+        // A target is a horizontal stroke as tall as the frame, half the bytes of a rectangle:
+        // on uniform bins in bin units under one transform (`M12 0h1`), else in pixels.
+        let binUnits = axis.isUniformLinear && count > 0
+        svg.raw("<g stroke=\"#000\" stroke-opacity=\"0\""); svg.attribute("stroke-width", frame.height)
         let middle = (frame.top + frame.bottom) / 2
+        if binUnits {
+            svg.raw(" transform=\"matrix("); svg.fixed((pixelEdges[count] - pixelEdges[0]) / Double(count), decimals: 4)
+            svg.raw(" 0 0 1 "); svg.fixed(pixelEdges[0], decimals: 4); svg.raw(" "); svg.coordinate(middle); svg.raw(")\"")
+        }
+        svg.raw(">\n")
         for index in 0..<count where everyBin || isOutlier(index) {
-            svg.raw("<path d=\"M"); svg.coordinate(pixelEdges[index]); svg.raw(" "); svg.coordinate(middle)
-            svg.raw("H"); svg.coordinate(pixelEdges[index + 1]); svg.raw("\"><title>")
+            if binUnits {
+                svg.raw("<path d=\"M"); svg.int(index); svg.raw(" 0h1\"><title>")
+            } else {
+                svg.raw("<path d=\"M"); svg.coordinate(pixelEdges[index]); svg.raw(" "); svg.coordinate(middle)
+                svg.raw("H"); svg.coordinate(pixelEdges[index + 1]); svg.raw("\"><title>")
+            }
             if let label = axis.labels[index + 1] { svg.text(label) } else {
                 svg.raw("["); svg.significant(axis.edges[index]); svg.raw(", "); svg.significant(axis.edges[index + 1]); svg.raw(")")
             }
