@@ -113,25 +113,28 @@ struct SVGBuffer: ~Copyable {
     mutating func fixed(_ value: Double, decimals: Int) {
         guard value.isFinite else { byte(UInt8(ascii: "0")); return }
         if decimals == 1, (value * 10).rounded().magnitude < 9.0e17 { coordinate(value); return }
-        let scale = Self.powersOfTen[min(max(decimals, 0), 6)]
+        var places = min(max(decimals, 0), 6)
+        let scale = Self.powersOfTen[places]
         let scaled = (value * Double(scale)).rounded()
         // Beyond Int's range a coordinate is meaningless; clamp rather than trap.
         guard scaled.magnitude < 9.0e17 else { int(scaled < 0 ? -900_000_000_000_000_000 : 900_000_000_000_000_000); return }
         var units = Int(scaled)
         if units == 0 { byte(UInt8(ascii: "0")); return }
         if units < 0 { byte(UInt8(ascii: "-")); units = -units }
-        var places = min(max(decimals, 0), 6)
         var fraction = units % scale
-        while places > 0 && fraction % 10 == 0 && fraction != 0 { fraction /= 10; places -= 1 }
         if fraction == 0 { places = 0 }
+        while places > 0 && fraction % 10 == 0 { fraction /= 10; places -= 1 }
         int(units / scale)
-        if places > 0 {
-            byte(UInt8(ascii: "."))
-            var divisor = Self.powersOfTen[places - 1]
-            while divisor > 0 {
-                byte(UInt8(ascii: "0") + UInt8((fraction / divisor) % 10))
-                divisor /= 10
-            }
+        guard places > 0 else { return }
+        // The fraction's digits, leading zeros included, written from the last one.
+        if count + places + 1 > capacity { grow(to: count + places + 1) }
+        base[count] = UInt8(ascii: ".")
+        var position = count + places
+        count = position + 1
+        while position > count - places - 1 {
+            base[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+            fraction /= 10
+            position -= 1
         }
     }
 
