@@ -41,8 +41,8 @@ struct MapPanel {
             let level = colors.level(values[index])
             levels[index] = Int8(level)
         }
-        // Uniform linear axes: cells are drawn in bin units under one transform; otherwise in
-        // pixels at their true edges.
+        // Uniform linear axes: the cells are one stretched image of a pixel per cell; otherwise
+        // (or if the image cannot be made) paths in pixels at the cells' true edges.
         let binUnits = xAxis.isUniformLinear && yAxis.isUniformLinear
         if !(binUnits && drawCellsAsImage(&svg, levels: levels, frame: frame)) {
             let runs = Self.runs(of: levels, nx: nx, ny: ny, levelCount: colors.colors.count)
