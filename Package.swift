@@ -68,7 +68,7 @@ let package = Package(
             ],
             swiftSettings: strictness),
         // Plots: histograms and pulls drawn as standalone SVG, by our own code.
-        .target(name: "Render", dependencies: ["Histogram"], swiftSettings: strictness),
+        .target(name: "Render", dependencies: ["Histogram", "CZlib"], swiftSettings: strictness),
         // A small general SQLite wrapper (one owner per handle, prepared statements, migrations).
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: strictness),
         // DQM Offline server client: libcurl with X.509 certificates, listing parser, run sources.
@@ -121,7 +121,7 @@ let package = Package(
             dependencies: ["HTTPServer", "CZlib", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictness),
         .testTarget(
-            name: "RenderTests", dependencies: ["Render", "Histogram", "TestSupport"],
+            name: "RenderTests", dependencies: ["Render", "Histogram", "TestSupport", "CZlib"],
             exclude: ["Snapshots"], swiftSettings: strictness),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: strictness),
         .testTarget(

@@ -39,6 +39,14 @@ struct ColorScale {
         return Int(min(max(position, 0), Double(colors.count - 1)))
     }
 
+    /// The levels' colours as red, green, blue bytes (for images).
+    var rgb: [(UInt8, UInt8, UInt8)] {
+        colors.map { color in
+            let value = UInt32(color.dropFirst(), radix: 16) ?? 0
+            return (UInt8(value >> 16), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF))
+        }
+    }
+
     /// The value at the lower edge of a level's band (for the colour bar).
     func value(atFraction fraction: Double) -> Double {
         isLog ? pow10(log10(lower) + fraction * (log10(upper) - log10(lower))) : lower + fraction * (upper - lower)

@@ -5,13 +5,20 @@ enum MapBuilder {
     static func panel(_ spec: PlotSpec) -> MapPanel {
         let data = spec.data
         guard let yAxis = data.yAxis else { preconditionFailure("MapBuilder needs a 2D histogram") }
-        let bins = (1...yAxis.binCount).flatMap { y in (1...data.xAxis.binCount).map { data.globalBin(x: $0, y: y) } }
+        // In-range cells, x fastest: a row's bins are consecutive global bins.
+        let nx = data.xAxis.binCount
+        var bins: [Int] = []
+        bins.reserveCapacity(nx * yAxis.binCount)
+        for y in 1...yAxis.binCount {
+            let rowStart = data.globalBin(x: 1, y: y)
+            for x in 0..<nx { bins.append(rowStart + x) }
+        }
         let reference = spec.reference.flatMap { sameBinning($0, data) ? $0 : nil }
         return panel(
             spec, xAxis: DrawnAxis(data.xAxis, labels: spec.xLabels, title: spec.xTitle, log: spec.logX),
             yAxis: DrawnAxis(yAxis, labels: spec.yLabels, title: spec.yTitle, log: spec.logY),
-            data: bins.map { data.contents[$0] }, dataFilled: filled(data, bins),
-            reference: reference.map { ref in bins.map { ref.contents[$0] } }, referenceFilled: reference.map { filled($0, bins) },
+            data: gather(data.contents, bins), dataFilled: filled(data, bins),
+            reference: reference.map { gather($0.contents, bins) }, referenceFilled: reference.map { filled($0, bins) },
             pulls: inRange(spec.pulls, of: data, bins: bins), unit: data.isProfile ? "mean" : "entries",
             note: OverlayBuilder.emptyNote(spec, reference: reference))
     }
@@ -45,6 +52,12 @@ enum MapBuilder {
     /// Whether each cell holds anything: content for histograms, entries for profiles.
     static func filled(_ histogram: Histogram, _ bins: [Int]) -> [Bool] {
         if let entries = histogram.binEntries { return bins.map { entries[$0] > 0 } }
-        return bins.map { histogram.contents[$0] != 0 && !histogram.contents[$0].isNaN }
+        let contents = histogram.contents
+        return bins.map { contents[$0] != 0 && !contents[$0].isNaN }
+    }
+
+    /// `values` at `bins`, read from a local copy so the loop does not go through the histogram.
+    static func gather(_ values: [Double], _ bins: [Int]) -> [Double] {
+        bins.map { values[$0] }
     }
 }

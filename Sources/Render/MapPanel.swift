@@ -1,6 +1,8 @@
-/// A 2D heat map: cells coloured on a quantised scale (one path per colour,
-/// neighbouring cells of one colour merged), empty cells left blank, a colour
-/// bar, outlined regions and hover tooltips.
+import Foundation
+
+/// A 2D heat map: cells coloured on a quantised scale (on uniform axes one embedded
+/// image of a pixel per cell, otherwise one path per colour with neighbouring cells
+/// merged), empty cells left blank, a colour bar, outlined regions and hover tooltips.
 struct MapPanel {
     var xAxis: DrawnAxis
     var yAxis: DrawnAxis
@@ -39,19 +41,58 @@ struct MapPanel {
             let level = colors.level(values[index])
             levels[index] = Int8(level)
         }
-        // Uniform linear axes: cells are drawn in bin units under one transform, so each
-        // cell costs a few short integers; otherwise in pixels at their true edges.
+        // Uniform linear axes: the cells are one stretched image of a pixel per cell; otherwise
+        // (or if the image cannot be made) paths in pixels at the cells' true edges.
         let binUnits = xAxis.isUniformLinear && yAxis.isUniformLinear
-        let xText = FormattedNumbers(binUnits ? (0...nx).map(Double.init) : xEdges)
-        let yText = FormattedNumbers(binUnits ? (0...ny).map(Double.init) : yEdges)
-        svg.raw("<g shape-rendering=\"crispEdges\"")
-        if binUnits {
-            svg.raw(" transform=\"matrix("); svg.fixed(frame.width / Double(nx), decimals: 4); svg.raw(" 0 0 ")
-            svg.fixed(-frame.height / Double(ny), decimals: 4); svg.raw(" "); svg.coordinate(frame.left); svg.raw(" ")
-            svg.coordinate(frame.bottom); svg.raw(")\"")
+        if !(binUnits && drawCellsAsImage(&svg, levels: levels, frame: frame)) {
+            let runs = Self.runs(of: levels, nx: nx, ny: ny, levelCount: colors.colors.count)
+            drawCellsInPixels(&svg, runs: runs, xEdges: xEdges, yEdges: yEdges)
         }
-        svg.raw(">\n")
-        let runs = Self.runs(of: levels, nx: nx, ny: ny, levelCount: colors.colors.count)
+        drawOutlierRings(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges, frame: frame)
+        drawHighlights(&svg, xEdges: xEdges, yEdges: yEdges)
+        AxisPainter.outline(&svg, frame: frame)
+        AxisPainter.bottom(&svg, xTicks, frame: frame, labelled: true)
+        AxisPainter.left(&svg, yTicks, frame: frame)
+        AxisPainter.xTitle(&svg, xAxis.title, frame: frame, below: xTicks.space + 14)
+        AxisPainter.yTitle(&svg, yAxis.title, frame: frame, left: max(yTicks.space, 24) + 8)
+        if let note { AxisPainter.note(&svg, note, frame: frame) }
+        ColorBar(scale: colors, title: colorTitle)
+            .draw(&svg, frame: Frame(left: frame.right + 14, top: frame.top, right: frame.right + 28, bottom: frame.bottom))
+        drawTooltips(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges, binUnits: binUnits ? frame : nil)
+    }
+
+    /// Opens a group whose user units are bins, with row `r` centred on `y = r`: a hover
+    /// target is then a one-bin stroke of width 1 (`M5 3h1`).
+    private func openBinUnitGroup(_ svg: inout SVGBuffer, frame: Frame) {
+        let rowHeight = frame.height / Double(yAxis.binCount)
+        svg.raw(" stroke-width=\"1\" transform=\"matrix("); svg.fixed(frame.width / Double(xAxis.binCount), decimals: 4)
+        svg.raw(" 0 0 "); svg.fixed(-rowHeight, decimals: 4); svg.raw(" "); svg.coordinate(frame.left); svg.raw(" ")
+        svg.fixed(frame.bottom - rowHeight / 2, decimals: 4); svg.raw(")\">\n")
+    }
+
+    /// Uniform axes: the cells as a palette PNG of one pixel per cell, stretched over the frame
+    /// without smoothing. Returns false (nothing written) when the image cannot be made.
+    private func drawCellsAsImage(_ svg: inout SVGBuffer, levels: [Int8], frame: Frame) -> Bool {
+        let nx = xAxis.binCount, ny = yAxis.binCount
+        let blank = UInt8(colors.colors.count)
+        var pixels = [UInt8](repeating: blank, count: nx * ny)
+        for row in 0..<ny {
+            let imageRow = (ny - 1 - row) * nx  // Images run top to bottom, rows bottom to top.
+            for column in 0..<nx where levels[row * nx + column] >= 0 {
+                pixels[imageRow + column] = UInt8(levels[row * nx + column])
+            }
+        }
+        guard let png = IndexedPNG.encode(width: nx, height: ny, pixels: pixels, palette: colors.rgb) else { return false }
+        svg.raw("<image preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\"")
+        svg.attribute("x", frame.left); svg.attribute("y", frame.top)
+        svg.attribute("width", frame.width); svg.attribute("height", frame.height)
+        svg.raw(" href=\"data:image/png;base64,"); svg.rawString(Data(png).base64EncodedString()); svg.raw("\"/>\n")
+        return true
+    }
+
+    private func drawCellsInPixels(_ svg: inout SVGBuffer, runs: [[Run]], xEdges: [Double], yEdges: [Double]) {
+        let xText = FormattedNumbers(xEdges), yText = FormattedNumbers(yEdges)
+        svg.raw("<g shape-rendering=\"crispEdges\">\n")
         for level in colors.colors.indices where !runs[level].isEmpty {
             svg.raw("<path fill=\""); svg.rawString(colors.colors[level]); svg.raw("\" d=\"")
             for run in runs[level] {
@@ -63,17 +104,6 @@ struct MapPanel {
             svg.raw("\"/>\n")
         }
         svg.raw("</g>\n")
-        drawOutlierRings(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges, frame: frame)
-        drawHighlights(&svg, xEdges: xEdges, yEdges: yEdges)
-        AxisPainter.outline(&svg, frame: frame)
-        AxisPainter.bottom(&svg, xTicks, frame: frame, labelled: true)
-        AxisPainter.left(&svg, yTicks, frame: frame)
-        AxisPainter.xTitle(&svg, xAxis.title, frame: frame, below: xTicks.space + 14)
-        AxisPainter.yTitle(&svg, yAxis.title, frame: frame, left: max(yTicks.space, 24) + 8)
-        if let note { AxisPainter.note(&svg, note, frame: frame) }
-        ColorBar(scale: colors, title: colorTitle)
-            .draw(&svg, frame: Frame(left: frame.right + 14, top: frame.top, right: frame.right + 28, bottom: frame.bottom))
-        drawTooltips(&svg, levels: levels, xEdges: xEdges, yEdges: yEdges)
     }
 
     /// A row's stretch of neighbouring cells of one colour level, columns `start..<end`.
@@ -109,9 +139,9 @@ struct MapPanel {
         svg.raw("<path fill=\"none\" stroke=\"#000\" stroke-width=\"1.2\" d=\"")
         for index in levels.indices where levels[index] >= 0 && isOutlier(index) {
             let column = index % nx, row = index / nx
+            let width = xEdges[column + 1] - xEdges[column] + 1, height = yEdges[row] - yEdges[row + 1] + 1
             svg.raw("M"); svg.coordinate(xEdges[column] - 0.5); svg.raw(" "); svg.coordinate(yEdges[row] + 0.5)
-            svg.raw("H"); svg.coordinate(xEdges[column + 1] + 0.5); svg.raw("V"); svg.coordinate(yEdges[row + 1] - 0.5)
-            svg.raw("H"); svg.coordinate(xEdges[column] - 0.5); svg.raw("Z")
+            svg.raw("h"); svg.coordinate(width); svg.raw("v"); svg.coordinate(-height); svg.raw("h"); svg.coordinate(-width); svg.raw("z")
         }
         svg.raw("\"/>\n")
     }
@@ -139,26 +169,36 @@ struct MapPanel {
     }
 
     /// One invisible hover target per filled cell; large maps give them to outliers only.
-    private func drawTooltips(_ svg: inout SVGBuffer, levels: [Int8], xEdges: [Double], yEdges: [Double]) {
+    /// On a bin-unit frame a target is a one-bin stroke (`M5 3h1`), else a pixel rectangle.
+    private func drawTooltips(_ svg: inout SVGBuffer, levels: [Int8], xEdges: [Double], yEdges: [Double], binUnits frame: Frame?) {
         let nx = xAxis.binCount
         let filled = levels.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
         let everyCell = filled <= tooltipLimit
         var written = 0
-        svg.raw("<g fill=\"#000\" fill-opacity=\"0\">\n")
+        if let frame {
+            svg.raw("<g stroke=\"#000\" stroke-opacity=\"0\"")
+            openBinUnitGroup(&svg, frame: frame)
+        } else {
+            svg.raw("<g fill=\"#000\" fill-opacity=\"0\">\n")
+        }
         for index in levels.indices where levels[index] >= 0 && (everyCell || isOutlier(index)) {
             guard written < tooltipLimit else { break }
             written += 1
             let column = index % nx, row = index / nx
-            svg.raw("<rect"); svg.attribute("x", xEdges[column]); svg.attribute("y", yEdges[row + 1])
-            svg.attribute("width", xEdges[column + 1] - xEdges[column]); svg.attribute("height", yEdges[row] - yEdges[row + 1])
-            svg.raw("><title>")
+            if frame != nil {
+                svg.raw("<path d=\"M"); svg.int(column); svg.raw(" "); svg.int(row); svg.raw("h1\"><title>")
+            } else {
+                svg.raw("<rect"); svg.attribute("x", xEdges[column]); svg.attribute("y", yEdges[row + 1])
+                svg.attribute("width", xEdges[column + 1] - xEdges[column]); svg.attribute("height", yEdges[row] - yEdges[row + 1])
+                svg.raw("><title>")
+            }
             binName(&svg, xAxis, column)
             svg.raw(", ")
             binName(&svg, yAxis, row)
-            svg.raw("&#10;data "); svg.significant(data[index])
-            if let reference { svg.raw("&#10;reference "); svg.significant(reference[index]) }
-            if let pulls, pulls[index].isFinite { svg.raw("&#10;pull "); svg.fixed(pulls[index], decimals: 2) }
-            svg.raw("</title></rect>\n")
+            svg.raw("\ndata "); svg.significant(data[index])
+            if let reference { svg.raw("\nreference "); svg.significant(reference[index]) }
+            if let pulls, pulls[index].isFinite { svg.raw("\npull "); svg.fixed(pulls[index], decimals: 2) }
+            svg.raw(frame != nil ? "</title></path>\n" : "</title></rect>\n")
         }
         svg.raw("</g>\n")
     }

@@ -169,16 +169,17 @@ struct OverlayPanel {
             svg.raw("V"); svg.coordinate(y.clamped(data.values[index] + error))
         }
         svg.raw("\"/>\n")
-        for outliers in [false, true] {
-            let r = outliers ? radius + 1.3 : radius
-            svg.raw("<path fill=\""); svg.raw(outliers ? Palette.outlier : Palette.data)
-            svg.raw(outliers ? "\" stroke=\"#fff\" stroke-width=\"0.8\" d=\"" : "\" d=\"")
+        // A marker is a zero-length stroke with round caps (`M69.5 288.2h0`), a third of the
+        // bytes of a circle drawn as two arcs; an outlier is a white dot under a red one.
+        let dots: [(outliers: Bool, color: StaticString, diameter: Double)] = [
+            (false, Palette.data, 2 * radius), (true, "#fff", 2 * (radius + 1.3) + 0.8), (true, Palette.outlier, 2 * (radius + 1.3) - 0.8),
+        ]
+        for (outliers, color, diameter) in dots {
+            svg.raw("<path fill=\"none\" stroke-linecap=\"round\" stroke=\""); svg.raw(color); svg.raw("\"")
+            svg.attribute("stroke-width", diameter); svg.raw(" d=\"")
             for index in data.values.indices where data.has(index) && isOutlier(index) == outliers {
-                let x = (pixelEdges[index] + pixelEdges[index + 1]) / 2
-                // A circle as two arcs keeps every marker inside one path element.
-                svg.raw("M"); svg.coordinate(x - r); svg.raw(" "); svg.coordinate(y.clamped(data.values[index]))
-                svg.raw("a"); svg.coordinate(r); svg.raw(" "); svg.coordinate(r); svg.raw(" 0 1 0 "); svg.coordinate(2 * r); svg.raw(" 0")
-                svg.raw("a"); svg.coordinate(r); svg.raw(" "); svg.coordinate(r); svg.raw(" 0 1 0 "); svg.coordinate(-2 * r); svg.raw(" 0")
+                svg.raw("M"); svg.coordinate((pixelEdges[index] + pixelEdges[index + 1]) / 2); svg.raw(" ")
+                svg.coordinate(y.clamped(data.values[index])); svg.raw("h0")
             }
             svg.raw("\"/>\n")
         }
@@ -187,19 +188,31 @@ struct OverlayPanel {
     /// Invisible bin-wide hover targets; beyond the limit only outliers get one.
     private func drawTooltips(_ svg: inout SVGBuffer, pixelEdges: [Double], frame: Frame, count: Int) {
         let everyBin = count <= tooltipLimit
-        svg.raw("<g fill=\"#000\" fill-opacity=\"0\">\n")
+        // A target is a horizontal stroke as tall as the frame, half the bytes of a rectangle:
+        // on uniform bins in bin units under one transform (`M12 0h1`), else in pixels.
+        let binUnits = axis.isUniformLinear && count > 0
+        svg.raw("<g stroke=\"#000\" stroke-opacity=\"0\""); svg.attribute("stroke-width", frame.height)
+        let middle = (frame.top + frame.bottom) / 2
+        if binUnits {
+            svg.raw(" transform=\"matrix("); svg.fixed((pixelEdges[count] - pixelEdges[0]) / Double(count), decimals: 4)
+            svg.raw(" 0 0 1 "); svg.fixed(pixelEdges[0], decimals: 4); svg.raw(" "); svg.coordinate(middle); svg.raw(")\"")
+        }
+        svg.raw(">\n")
         for index in 0..<count where everyBin || isOutlier(index) {
-            svg.raw("<rect"); svg.attribute("x", pixelEdges[index]); svg.attribute("y", frame.top)
-            svg.attribute("width", pixelEdges[index + 1] - pixelEdges[index]); svg.attribute("height", frame.height)
-            svg.raw("><title>")
+            if binUnits {
+                svg.raw("<path d=\"M"); svg.int(index); svg.raw(" 0h1\"><title>")
+            } else {
+                svg.raw("<path d=\"M"); svg.coordinate(pixelEdges[index]); svg.raw(" "); svg.coordinate(middle)
+                svg.raw("H"); svg.coordinate(pixelEdges[index + 1]); svg.raw("\"><title>")
+            }
             if let label = axis.labels[index + 1] { svg.text(label) } else {
                 svg.raw("["); svg.significant(axis.edges[index]); svg.raw(", "); svg.significant(axis.edges[index + 1]); svg.raw(")")
             }
-            svg.raw("&#10;data "); svg.significant(data.values[index])
+            svg.raw("\ndata "); svg.significant(data.values[index])
             if data.errors[index].isFinite, data.errors[index] > 0 { svg.raw(" ± "); svg.significant(data.errors[index]) }
-            if let reference { svg.raw("&#10;reference "); svg.significant(reference.values[index]) }
-            if let pulls, index < pulls.count, pulls[index].isFinite { svg.raw("&#10;pull "); svg.fixed(pulls[index], decimals: 2) }
-            svg.raw("</title></rect>\n")
+            if let reference { svg.raw("\nreference "); svg.significant(reference.values[index]) }
+            if let pulls, index < pulls.count, pulls[index].isFinite { svg.raw("\npull "); svg.fixed(pulls[index], decimals: 2) }
+            svg.raw("</title></path>\n")
         }
         svg.raw("</g>\n")
     }

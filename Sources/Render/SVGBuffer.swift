@@ -71,23 +71,21 @@ struct SVGBuffer: ~Copyable {
     }
 
     mutating func int(_ value: Int) {
-        if value < 0 { byte(UInt8(ascii: "-")) }
-        // Digits are written least significant first, then flipped in place:
-        // dividing by the constant 10 is cheap, unlike dividing by a running power.
+        // Room for any Int is made once; the digits are counted first so they can be
+        // written in place from the last one (dividing by the constant 10 is cheap).
+        if count + 20 > capacity { grow(to: count + 20) }
+        if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
         var magnitude = value.magnitude
-        let start = count
+        var digits = 1
+        var rest = magnitude
+        while rest >= 10 { rest /= 10; digits += 1 }
+        var position = count + digits
+        count = position
         repeat {
-            byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10))
+            position -= 1
+            base[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
             magnitude /= 10
         } while magnitude > 0
-        var low = start, high = count - 1
-        while low < high {
-            let swapped = base[low]
-            base[low] = base[high]
-            base[high] = swapped
-            low += 1
-            high -= 1
-        }
     }
 
     /// A coordinate with one decimal, trailing ".0" dropped: enough for screen pixels.
@@ -115,25 +113,28 @@ struct SVGBuffer: ~Copyable {
     mutating func fixed(_ value: Double, decimals: Int) {
         guard value.isFinite else { byte(UInt8(ascii: "0")); return }
         if decimals == 1, (value * 10).rounded().magnitude < 9.0e17 { coordinate(value); return }
-        let scale = Self.powersOfTen[min(max(decimals, 0), 6)]
+        var places = min(max(decimals, 0), 6)
+        let scale = Self.powersOfTen[places]
         let scaled = (value * Double(scale)).rounded()
         // Beyond Int's range a coordinate is meaningless; clamp rather than trap.
         guard scaled.magnitude < 9.0e17 else { int(scaled < 0 ? -900_000_000_000_000_000 : 900_000_000_000_000_000); return }
         var units = Int(scaled)
         if units == 0 { byte(UInt8(ascii: "0")); return }
         if units < 0 { byte(UInt8(ascii: "-")); units = -units }
-        var places = min(max(decimals, 0), 6)
         var fraction = units % scale
-        while places > 0 && fraction % 10 == 0 && fraction != 0 { fraction /= 10; places -= 1 }
         if fraction == 0 { places = 0 }
+        while places > 0 && fraction % 10 == 0 { fraction /= 10; places -= 1 }
         int(units / scale)
-        if places > 0 {
-            byte(UInt8(ascii: "."))
-            var divisor = Self.powersOfTen[places - 1]
-            while divisor > 0 {
-                byte(UInt8(ascii: "0") + UInt8((fraction / divisor) % 10))
-                divisor /= 10
-            }
+        guard places > 0 else { return }
+        // The fraction's digits, leading zeros included, written from the last one.
+        if count + places + 1 > capacity { grow(to: count + places + 1) }
+        base[count] = UInt8(ascii: ".")
+        var position = count + places
+        count = position + 1
+        while position > count - places - 1 {
+            base[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+            fraction /= 10
+            position -= 1
         }
     }
 

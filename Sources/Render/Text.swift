@@ -114,8 +114,18 @@ extension SVGBuffer {
             raw("e"); int(exponent)
             return
         }
-        let digitsBeforePoint = magnitude < 1 ? 0 : Int(floor(log10(magnitude))) + 1
-        fixed(value, decimals: max(0, 4 - max(digitsBeforePoint, 1)) + (magnitude < 1 && magnitude > 0 ? Int(-floor(log10(magnitude))) - 1 : 0))
+        // Four significant digits; the decimals come from comparisons rather than log10,
+        // as tooltips format hundreds of thousands of numbers.
+        let decimals = switch magnitude {
+        case 1000...: 0
+        case 100...: 1
+        case 10...: 2
+        case 0.1..., 0: 3
+        case 0.01...: 4
+        case 0.001...: 5
+        default: 6
+        }
+        fixed(value, decimals: decimals)
     }
 }
 

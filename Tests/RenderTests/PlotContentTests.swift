@@ -16,7 +16,9 @@ import Testing
 
     @Test func spikeIsDrawnAsAnOutlier() throws {
         let plot = try svg("dt-pt-spike-logy")
-        #expect(plot.contains("fill=\"\(Palette.outlier)\" stroke=\"#fff\""))
+        // The red dots' path holds at least one marker.
+        let redDots = plot.split(separator: "\n").first { $0.contains("stroke=\"\(Palette.outlier)\" stroke-width=") }
+        #expect(redDots?.contains("h0") == true)
         #expect(plot.contains("|pull| ≥ 3"))
         #expect(plot.contains(">FLAGGED</text>"))
     }
@@ -28,7 +30,7 @@ import Testing
     @Test func mapCellsHaveTooltipsAndRunsAreNamed() throws {
         let plot = try svg("csc-occupancy-hot")
         #expect(plot.contains("Run 315705 vs. 315000"))
-        let tooltips = plot.components(separatedBy: "&#10;pull ").count - 1
+        let tooltips = plot.components(separatedBy: "\npull ").count - 1
         #expect(tooltips > 600 && tooltips <= 36 * 20)
     }
 
@@ -36,7 +38,7 @@ import Testing
         var spec = try #require(try Samples.all().first { $0.0 == "dt-etaphi-hot" }?.1)
         spec.tooltipLimit = 50
         let plot = Renderer.svg(for: spec)
-        let tooltips = plot.components(separatedBy: "&#10;pull ").count - 1
+        let tooltips = plot.components(separatedBy: "\npull ").count - 1
         #expect(tooltips >= 3 && tooltips <= 50)
     }
 
@@ -71,12 +73,12 @@ import Testing
 
     @Test func aBinRangeDrawsOnlyThoseBins() throws {
         var spec = try #require(try Samples.all().first { $0.0 == "dt-pt-spike-logy" }?.1)
-        let all = Renderer.svg(for: spec).components(separatedBy: "&#10;data ").count - 1
+        let all = Renderer.svg(for: spec).components(separatedBy: "\ndata ").count - 1
         spec.xBins = 3...12
         spec.tooltipLimit = 1000
         let plot = Renderer.svg(for: spec)
         #expect(all > 10)
-        #expect(plot.components(separatedBy: "&#10;data ").count - 1 == 10)
+        #expect(plot.components(separatedBy: "\ndata ").count - 1 == 10)
         let axis = DrawnAxis(spec.data.xAxis, labels: nil, title: nil, log: false, bins: 3...12)
         #expect(axis.binCount == 10 && axis.lower == spec.data.xAxis.lowEdge(ofBin: 3) && axis.upper == spec.data.xAxis.upEdge(ofBin: 12))
     }
