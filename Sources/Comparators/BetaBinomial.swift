@@ -125,24 +125,24 @@ public enum BetaBinomial {
             // Numerators and denominators (each factor ≥ 1) are multiplied apart, folded
             // into the ratio before they could overflow: one division instead of one a step.
             var ratio = 1.0, numerator = 1.0, denominator = 1.0, k = down
-            // One loop per direction: no direction test per step.
-            while k < d {
-                numerator *= (nD - k) * (k + alpha)
-                denominator *= (k + 1) * (nD - k - 1 + beta)
-                k += 1
+            @inline(__always) func foldBeforeOverflow() {
                 if _slowPath(numerator > 1e150 || denominator > 1e150) {
                     ratio *= numerator / denominator
                     (numerator, denominator) = (1, 1)
                 }
             }
+            // One loop per direction: no direction test per step.
+            while k < d {
+                numerator *= (nD - k) * (k + alpha)
+                denominator *= (k + 1) * (nD - k - 1 + beta)
+                k += 1
+                foldBeforeOverflow()
+            }
             while k > d {
                 numerator *= k * (nD - k + beta)
                 denominator *= (nD - k + 1) * (k - 1 + alpha)
                 k -= 1
-                if _slowPath(numerator > 1e150 || denominator > 1e150) {
-                    ratio *= numerator / denominator
-                    (numerator, denominator) = (1, 1)
-                }
+                foldBeforeOverflow()
             }
             // P(d)/P(mode) with a single division.
             if upNumerator > upDenominator { (numerator, denominator) = (numerator * upDenominator, denominator * upNumerator) }

@@ -23,19 +23,9 @@ enum Binning {
 
     /// The in-range contents, negatives clamped to 0 (AutoDQM's histogram pairing rule).
     static func clampedInRangeContents(_ histogram: Histogram) -> [Double] {
-        let count = histogram.axes.reduce(1) { $0 * $1.binCount }
-        return [Double](unsafeUninitializedCapacity: count) { output, initialized in
-            histogram.contents.withUnsafeBufferPointer { contents in
-                var next = 0
-                histogram.forEachInRangeRow { start, length in
-                    let source = UnsafeBufferPointer(rebasing: contents[start..<(start + length)])
-                    let target = UnsafeMutableBufferPointer(rebasing: output[next..<(next + length)])
-                    for x in 0..<length { target[x] = max(0, source[x]) }
-                    next += length
-                }
-            }
-            initialized = count
-        }
+        var contents = [Double](repeating: 0, count: histogram.axes.reduce(1) { $0 * $1.binCount })
+        addClampedInRangeContents(of: histogram, to: &contents)
+        return contents
     }
 
     /// Adds the clamped in-range contents of `histogram` (same binning) to `sums`: several

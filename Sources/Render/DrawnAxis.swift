@@ -13,7 +13,8 @@ struct DrawnAxis {
     /// `bins`: the in-range bins drawn (1-based), all of them by default; drawn bin i is
     /// the axis's bin `bins.lowerBound + i - 1`.
     init(_ axis: Axis, labels override: [String]?, title titleOverride: String?, log: Bool, bins: ClosedRange<Int>? = nil) {
-        let shown = bins.map { $0.clamped(to: 1...max(axis.binCount, 1)) } ?? 1...max(axis.binCount, 1)
+        let all = 1...axis.binCount  // an Axis has at least one bin
+        let shown = bins?.clamped(to: all) ?? all
         let firstEdge = axis.edges[shown.lowerBound - 1]
         var edges = Array(axis.edges[(shown.lowerBound - 1)...min(shown.upperBound, axis.edges.count - 1)])
         // AutoDQM's convention: an "underflow-like" first edge (< −999) would squash
@@ -23,18 +24,10 @@ struct DrawnAxis {
         }
         self.edges = edges
         isVariable = axis.isVariable || edges[0] != firstEdge
-        let offset = shown.lowerBound - 1
-        if let override, !override.isEmpty {
-            var labels: [Int: String] = [:]
-            for (index, text) in override.prefix(axis.binCount).enumerated() where shown.contains(index + 1) {
-                labels[index + 1 - offset] = text
-            }
-            self.labels = labels
-        } else {
-            var labels: [Int: String] = [:]
-            for (bin, text) in axis.labels where shown.contains(bin) { labels[bin - offset] = text }
-            self.labels = labels
-        }
+        let byBin = override.flatMap { $0.isEmpty ? nil : Dictionary(uniqueKeysWithValues: zip(1...axis.binCount, $0)) } ?? axis.labels
+        var labels: [Int: String] = [:]
+        for (bin, text) in byBin where shown.contains(bin) { labels[bin - shown.lowerBound + 1] = text }
+        self.labels = labels
         title = titleOverride ?? axis.title
         // A log axis needs every edge positive; otherwise it stays linear rather than lie.
         isLog = log && (edges.first ?? 0) > 0

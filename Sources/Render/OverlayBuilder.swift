@@ -4,7 +4,7 @@ import Histogram
 enum OverlayBuilder {
     static func panel(_ spec: PlotSpec) -> OverlayPanel {
         let data = spec.data
-        let all = 1...max(data.xAxis.binCount, 1)
+        let all = 1...data.xAxis.binCount
         let shown = spec.xBins?.clamped(to: all) ?? all
         let bins = Array(shown)
         let reference = spec.reference.flatMap { sameBinning($0, data) ? $0 : nil }
@@ -13,8 +13,9 @@ enum OverlayBuilder {
         let offset = shown.lowerBound - 1
         let highlights = spec.highlights.compactMap { region -> BinRegion? in
             guard region.xBins.overlaps(shown) else { return nil }
+            let visible = region.xBins.clamped(to: shown)
             var drawn = region
-            drawn.xBins = (region.xBins.clamped(to: shown).lowerBound - offset)...(region.xBins.clamped(to: shown).upperBound - offset)
+            drawn.xBins = (visible.lowerBound - offset)...(visible.upperBound - offset)
             return drawn
         }
         return OverlayPanel(
