@@ -1,5 +1,4 @@
 public import Foundation
-import Dispatch
 import Synchronization
 
 /// Compares many file pairs at once, `jobs` at a time, each into its own sub-report
@@ -21,25 +20,17 @@ public struct MatrixRunner: Sendable {
     public func run(
         _ pairs: [MatrixPair], output: URL, progress: @Sendable (MatrixSample) -> Void = { _ in }
     ) -> [MatrixSample] {
-        let next = Mutex(0)
         let samples = Mutex([MatrixSample?](repeating: nil, count: pairs.count))
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, pairs.count))) { _ in
-            while true {
-                let index = next.withLock { value -> Int in
-                    defer { value += 1 }
-                    return value
-                }
-                guard index < pairs.count else { return }
-                let pair = pairs[index]
-                let sample: MatrixSample
-                do {
-                    sample = MatrixSample(name: pair.name, result: try compare(pair, output.appendingPathComponent(pair.name)))
-                } catch {
-                    sample = MatrixSample(name: pair.name, pair: pair, error: "\(error)")
-                }
-                progress(sample)
-                samples.withLock { $0[index] = sample }
+        SharedWork.forEachIndex(pairs.count, workers: jobs) { index in
+            let pair = pairs[index]
+            let sample: MatrixSample
+            do {
+                sample = MatrixSample(name: pair.name, result: try compare(pair, output.appendingPathComponent(pair.name)))
+            } catch {
+                sample = MatrixSample(name: pair.name, pair: pair, error: "\(error)")
             }
+            progress(sample)
+            samples.withLock { $0[index] = sample }
         }
         return samples.withLock { $0.compactMap { $0 } }
     }

@@ -1,4 +1,3 @@
-import Dispatch
 public import Foundation
 import Render
 import Synchronization
@@ -34,23 +33,17 @@ public struct PairReport: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let directories = directoriesInPageOrder()
         let failure = Mutex<(any Error)?>(nil)
-        let next = Atomic(0)
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, directories.count + 2)
-        DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
-            while true {
-                let unit = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard unit < directories.count + 2 else { return }
-                do {
-                    switch unit {
-                    case 0: try result.write(to: folder.appendingPathComponent(Self.resultsFile))
-                    case 1: try OutputFile.write(AsciiReport(result: result).text, toPath: folder.path + "/" + Self.asciiFile)
-                    default:
-                        let directory = directories[unit - 2]
-                        try OutputFile.write(page(for: directory), toPath: folder.path + "/" + pageName(directory))
-                    }
-                } catch {
-                    failure.withLock { $0 = $0 ?? error }
+        SharedWork.forEachIndex(directories.count + 2, workers: ProcessInfo.processInfo.activeProcessorCount) { unit in
+            do {
+                switch unit {
+                case 0: try result.write(to: folder.appendingPathComponent(Self.resultsFile))
+                case 1: try OutputFile.write(AsciiReport(result: result).text, toPath: folder.path + "/" + Self.asciiFile)
+                default:
+                    let directory = directories[unit - 2]
+                    try OutputFile.write(page(for: directory), toPath: folder.path + "/" + pageName(directory))
                 }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
